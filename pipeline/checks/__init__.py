@@ -1,0 +1,1 @@
+"""Consistency checks: registered units run by the engine over extractions."""

@@ -1,0 +1,59 @@
+"""Runs every registered check and turns findings into flags with stable ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
+from .registry import Check, Finding, checks_for
+
+
+def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = None) -> list[Flag]:
+    """Flags for one release, ordered by the position of their first claim then by check."""
+    found: list[tuple[Check, Finding]] = []
+    for check in checks if checks is not None else checks_for("release"):
+        found.extend((check, f) for f in check.func(extraction))
+    order = {c.id: i for i, c in enumerate(extraction.claims)}
+    found.sort(key=lambda cf: (min((order.get(c, 0) for c in cf[1].claims), default=0), cf[0].id))
+    return [
+        Flag(
+            id=f"f{i}",
+            check=check.id,
+            severity=finding.severity or check.severity,  # type: ignore[arg-type]
+            message=finding.message,
+            claims=list(finding.claims),
+            stated=finding.stated,
+            expected=_expected(finding),
+            readings=finding.readings,
+        )
+        for i, (check, finding) in enumerate(found, start=1)
+    ]
+
+
+def run_corpus_checks(
+    extractions: Sequence[Extraction], checks: Sequence[Check] | None = None
+) -> list[CorpusFlag]:
+    """Cross-release flags over all extractions, in a deterministic order."""
+    found: list[tuple[Check, Finding]] = []
+    for check in checks if checks is not None else checks_for("corpus"):
+        found.extend((check, f) for f in check.func(extractions))
+    found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
+    return [
+        CorpusFlag(
+            id=f"x{i}",
+            check=check.id,
+            severity=finding.severity or check.severity,  # type: ignore[arg-type]
+            message=finding.message,
+            claims=[ClaimRef(release=r, claim=c) for r, c in finding.claims],
+            stated=finding.stated,
+            expected=_expected(finding),
+            readings=finding.readings,
+        )
+        for i, (check, finding) in enumerate(found, start=1)
+    ]
+
+
+def _expected(finding: Finding) -> Expected | None:
+    if finding.expected is None:
+        return None
+    return Expected(low=finding.expected[0], high=finding.expected[1])

@@ -1,0 +1,5 @@
+"""spaCy factories of pressfacts; importing this package registers them."""
+
+from . import claims, dates, entities, quantities
+
+__all__ = ["claims", "dates", "entities", "quantities"]

@@ -1,0 +1,51 @@
+"""Output files: deterministic JSON, written atomically (temporary file, fsync, rename)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+RELEASES_DIR = "releases"
+CORPUS_FLAGS = "corpus-flags.json"
+ERRORS = "errors.json"
+
+
+def dumps(model: BaseModel) -> str:
+    """Canonical JSON of a model: field order as declared, UTF-8, one trailing newline."""
+    return model.model_dump_json(indent=1) + "\n"
+
+
+def dumps_list(models: Sequence[BaseModel]) -> str:
+    """Canonical JSON of a list of models."""
+    items = [json.loads(m.model_dump_json()) for m in models]
+    return json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path so that readers see the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def release_path(out: Path, release_id: str) -> Path:
+    """Where the Extraction of a release is written."""
+    return out / RELEASES_DIR / f"{release_id}.json"
