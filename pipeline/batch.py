@@ -79,7 +79,7 @@ def extract_isolated(
     *,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
-    """Extract in batches; when a batch fails, redo its documents one by one to isolate the bad one."""
+    """Extract in batches; redo a failed batch one document at a time to isolate the bad one."""
     batch: list[tuple[str, SourceDocument]] = []
     for pair in pairs:
         batch.append(pair)

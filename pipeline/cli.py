@@ -111,6 +111,43 @@ def extract(
     sys.stdout.write(dumps(extraction))
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A folder of releases with ID.gold.json files.")],
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="JSON of floors per gold folder name; exit 1 below."),
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Run the pipeline on a gold folder, print the scores, and compare with the baseline."""
+    from .batch import collect_files, extract_isolated, read_all, release_ids
+    from .checks.engine import run_corpus_checks
+    from .evaluate import load_gold, regressions, score
+
+    gold_set = load_gold(gold)
+    paths = [r.path for r in gold_set.releases.values()]
+    errors: list = []
+    nlp = _nlp(model)
+    pairs = read_all(collect_files(paths), release_ids(paths), errors)
+    extractions = {ex.release.id: ex for ex in extract_isolated(nlp, pairs, errors)}
+    metrics = score(gold_set, extractions, run_corpus_checks(list(extractions.values())))
+    name = gold.resolve().name
+    typer.echo(f"{name}: {len(gold_set.releases)} releases, {len(errors)} errors")
+    for key, value in metrics.items():
+        typer.echo(f"  {key:20s} {value}")
+    if baseline is None:
+        return
+    floors = json.loads(baseline.read_text(encoding="utf-8")).get(name)
+    if floors is None:
+        typer.echo(f"no baseline for {name!r} in {baseline}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    worse = regressions(metrics, floors)
+    for line in worse:
+        typer.echo(f"REGRESSION {name} {line}", err=True)
+    raise typer.Exit(EXIT_FAILED if worse or errors else EXIT_OK)
+
+
 @app.command()
 def schema(
     out: Annotated[

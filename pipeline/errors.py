@@ -1,11 +1,11 @@
-"""Coded errors and warnings. The library raises these; only the CLI prints."""
+"""Coded errors. The library raises these; only the CLI prints."""
 
 from __future__ import annotations
 
 from enum import Enum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(Enum):
     """Stable codes for input and pipeline failures, with their message templates."""
 
     E001 = "File not found: {path}"
@@ -20,13 +20,6 @@ class ErrorCode(str, Enum):
     E010 = "Processing {path} exceeded the time limit of {seconds} s"
     E011 = "Invalid reference data in {path}: {detail}"
     E012 = "Malformed HTML or PDF: {path} ({detail})"
-
-
-class WarningCode(str, Enum):
-    """Codes for recoverable problems recorded beside the output."""
-
-    W001 = "quantulum3 proposed an unknown unit {unit!r} for {text!r}; kept as a bare number"
-    W002 = "Release date of {path} could not be determined; relative dates left unresolved"
 
 
 class PressfactsError(Exception):

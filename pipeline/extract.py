@@ -63,7 +63,7 @@ def to_extraction(nlp: Language, doc: Doc, release_id: str, source: SourceDocume
     release = Release(
         id=release_id,
         source=source.source,
-        format=source.format,  # type: ignore[arg-type]
+        format=source.format,
         title=source.title,
         issuer=_issuer(doc, entities, source),
         published=doc._.pressfacts_published,
@@ -133,7 +133,8 @@ def _claim(
         else None,
         per=Per(value=q.per_value, unit=q.per_unit) if q.per_value is not None else None,
         of=_ref(q.of, claim_ids),
-        range=NumberRange(low=q.low, high=q.high) if q.low is not None and q.high is not None
+        range=NumberRange(low=q.low, high=q.high)
+        if q.low is not None and q.high is not None
         else None,
         component=q.component,
     )
@@ -152,10 +153,12 @@ def _entities(spans: list[Span]) -> list[Entity]:
         entities.append(
             Entity(
                 id=f"e{i}",
-                label=label,  # type: ignore[arg-type]
+                label=label,
                 name=name,
                 titles=titles,
-                mentions=[Mention(start=s.start_char, end=s.end_char, text=s.text) for s in members],
+                mentions=[
+                    Mention(start=s.start_char, end=s.end_char, text=s.text) for s in members
+                ],
             )
         )
     return entities

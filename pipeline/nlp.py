@@ -43,4 +43,5 @@ def build_nlp(model: str | None = None) -> Language:
 
 def model_id(nlp: Language) -> str:
     """'en_core_web_sm-3.8.0': the model's name and version, recorded in every output."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

@@ -19,7 +19,7 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
         Flag(
             id=f"f{i}",
             check=check.id,
-            severity=finding.severity or check.severity,  # type: ignore[arg-type]
+            severity=finding.severity or check.severity,
             message=finding.message,
             claims=list(finding.claims),
             stated=finding.stated,
@@ -42,7 +42,7 @@ def run_corpus_checks(
         CorpusFlag(
             id=f"x{i}",
             check=check.id,
-            severity=finding.severity or check.severity,  # type: ignore[arg-type]
+            severity=finding.severity or check.severity,
             message=finding.message,
             claims=[ClaimRef(release=r, claim=c) for r, c in finding.claims],
             stated=finding.stated,
