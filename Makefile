@@ -29,8 +29,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 eval: $(STAMP)
-	$(BIN)/pressfacts eval corpus --baseline eval/baseline.json
-	if [ -d ../shared/eval/dev ]; then $(BIN)/pressfacts eval ../shared/eval/dev --baseline eval/baseline.json; fi
+	$(BIN)/pressfacts eval corpus --baseline tests/eval-baseline.json
+	if [ -d ../shared/eval/dev ]; then $(BIN)/pressfacts eval ../shared/eval/dev --baseline tests/eval-baseline.json; fi
 
 schema: $(STAMP)
 	$(BIN)/pressfacts schema --out schemas/extraction.schema.json

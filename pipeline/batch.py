@@ -34,11 +34,18 @@ class RunSummary:
 
 
 def collect_files(inputs: Sequence[Path]) -> list[Path]:
-    """Every supported file under the inputs (files or folders), sorted, without duplicates."""
+    """Every supported file under the inputs (files or folders), sorted, without duplicates.
+
+    In folders, names starting with "_" or "." are skipped: they hold notes and annotations.
+    """
     found: set[Path] = set()
     for item in inputs:
         if item.is_dir():
-            found.update(p for p in item.rglob("*") if p.is_file() and supported(p))
+            found.update(
+                p
+                for p in item.rglob("*")
+                if p.is_file() and supported(p) and not p.name.startswith(("_", "."))
+            )
         else:
             found.add(item)
     return sorted(found)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -11,10 +10,6 @@ from spacy.language import Language
 from pipeline.extract import extract_docs
 from pipeline.ingest import SourceDocument
 from pipeline.schema import Extraction
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture(scope="session")
