@@ -1,0 +1,208 @@
+"""Change arithmetic stated in one sentence: 'from A to B', 'by D to V', '(+D; +P%)'.
+
+Each check reads the roles of the numbers from a pattern anchored in one sentence, so a
+sentence with two such patterns, or two candidate percentages, is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import product
+
+from ...schema import Claim, Extraction
+from ..arithmetic import (
+    READINGS,
+    Interval,
+    alternative_values,
+    describe,
+    fmt,
+    fmt_range,
+    interval,
+    percent_change,
+    stated_fits,
+)
+from ..registry import Finding, register_check
+from ..text import Sentence, direction, is_year_like, placeholders, sentences
+
+PP_READING = "'%' read as percentage points"
+_LEAD = r"(?:(?:a total of|about|around|nearly|almost|some|just|over|under) )?"
+_FROM_TO = re.compile(
+    rf"\bfrom {_LEAD}\{{(\d+)\}}(?P<mid>[^.;]{{0,60}}?)\bto {_LEAD}\{{(\d+)\}}",
+    re.IGNORECASE,
+)
+_BY_TO = re.compile(
+    rf"\bby {_LEAD}\{{(\d+)\}}\s*(?:\(|,|or|, or)?\s*(?:by )?\{{(\d+)\}}\)?,? "
+    rf"to {_LEAD}\{{(\d+)\}}",
+    re.IGNORECASE,
+)
+_SIGNED_PAIR = re.compile(r"\{(\d+)\}\s*\(\s*([+-−])\s*\{(\d+)\}\s*[;,]\s*([+-−])\s*\{(\d+)\}\s*\)")
+PERCENTS = ("percent", "percentage_point")
+
+
+def readings(claim: Claim) -> list[Interval]:
+    """Every interval the claim's value may stand for (its precision and alternative readings)."""
+    return [interval(claim), *(Interval.point(v) for v in alternative_values(claim))]
+
+
+def percent_fits(stated: Claim, before: Interval, after: Interval, rates: bool) -> bool:
+    """Does the stated size of a change fit before -> after as a percent (or pp for rates)?"""
+    change = percent_change(before, after)
+    if stated.kind != "percentage_point" and change is not None:
+        if stated_fits(stated, Interval(abs(change.low), abs(change.high))):
+            return True
+        if change.low < 0 < change.high and stated_fits(stated, Interval(0, 0)):
+            return True
+    if rates or stated.kind == "percentage_point":
+        points = after - before
+        return stated_fits(
+            stated,
+            Interval(
+                min(abs(points.low), abs(points.high)), max(abs(points.low), abs(points.high))
+            ),
+        )
+    return False
+
+
+@register_check("change_from_to.v1", severity="error")
+def change_from_to(extraction: Extraction) -> Iterator[Finding]:
+    """'from A to B' must agree with the stated direction and size of the change.
+
+    In a sentence with one 'from A to B' (A, B of the same kind): the direction word must match
+    the sign of B − A; a stated percent P must fit (B − A) / A under rounding or truncation (or
+    B − A percentage points when A and B are percentages); a stated 'by D' must fit |B − A|.
+    """
+    for sentence in sentences(extraction):
+        found = list(_FROM_TO.finditer(sentence.template))
+        if len(found) != 1:
+            continue
+        match = found[0]
+        claims = sentence.claims
+        a, b = claims[int(match.group(1))], claims[int(match.group(3))]
+        middle = [claims[i] for i in placeholders(match.group("mid"))]
+        if a.kind != b.kind or not all(is_year_like(c) for c in middle):
+            continue
+        rest = sentence.template[: match.start()] + " " + sentence.template[match.end() :]
+        yield from _direction(sentence, a, b, direction(rest))
+        others = [c for c in claims if c not in (a, b, *middle) and not is_year_like(c)]
+        rates = a.kind in PERCENTS
+        stated = [c for c in others if c.kind in PERCENTS]
+        if len(stated) == 1 and stated[0].range is None:
+            yield from _percent(stated[0], a, b, rates)
+        by = [c for c in others if c.kind == a.kind and f"by {{{claims.index(c)}}}" in rest]
+        if len(by) == 1 and not rates:
+            yield from _absolute(by[0], a, b)
+
+
+def _direction(sentence: Sentence, a: Claim, b: Claim, word: str | None) -> Iterator[Finding]:
+    if word is None:
+        return
+    for before, after in product(readings(a), readings(b)):
+        diff = after - before
+        if (word == "increase" and diff.high >= 0) or (word == "decrease" and diff.low <= 0):
+            return
+    yield Finding(
+        claims=[a.id, b.id],
+        message=(
+            f"The text says {word}, but the figures go from {a.text} to {b.text}, "
+            f"which is {'a decrease' if word == 'increase' else 'an increase'} under every reading."
+        ),
+        readings=[*READINGS, "thousands point"],
+    )
+
+
+def _percent(stated: Claim, a: Claim, b: Claim, rates: bool) -> Iterator[Finding]:
+    pairs = list(product(readings(a), readings(b)))
+    if any(percent_fits(stated, before, after, rates) for before, after in pairs):
+        return
+    change = percent_change(interval(a), interval(b))
+    if change is None:
+        return
+    size = Interval(abs(change.low), abs(change.high))
+    if change.low < 0 < change.high:
+        return
+    word = "increase" if change.low > 0 else "decrease"
+    factor = 1 + stated.value / 100 if word == "increase" else 1 - stated.value / 100
+    need = (
+        f"; {describe(stated)} would need {fmt(b.value / factor, 0)} → {b.text}"
+        if factor > 0
+        else ""
+    )
+    yield Finding(
+        claims=[stated.id, a.id, b.id],
+        message=(
+            f"Stated {describe(stated)} change, but {a.text} → {b.text} is a "
+            f"{fmt_range(size)}% {word} under rounding{need}."
+        ),
+        stated=stated.value,
+        expected=(size.low, size.high),
+        readings=[*READINGS, *([PP_READING] if rates else [])],
+    )
+
+
+def _absolute(stated: Claim, a: Claim, b: Claim) -> Iterator[Finding]:
+    sizes = []
+    for before, after in product(readings(a), readings(b)):
+        diff = after - before
+        size = Interval(min(abs(diff.low), abs(diff.high)), max(abs(diff.low), abs(diff.high)))
+        if interval(stated).overlaps(size) or stated_fits(stated, size):
+            return
+        sizes.append(size)
+    yield Finding(
+        claims=[stated.id, a.id, b.id],
+        message=(
+            f"Stated change of {describe(stated)}, but {a.text} → {b.text} "
+            f"differs by {fmt_range(sizes[0])}."
+        ),
+        stated=stated.value,
+        expected=(sizes[0].low, sizes[0].high),
+        readings=READINGS,
+    )
+
+
+@register_check("change_by_to.v1", severity="error")
+def change_by_to(extraction: Extraction) -> Iterator[Finding]:
+    """'by D (P%) to V' and 'V (+D; +P%)': the percent must fit D over the earlier value.
+
+    The earlier value is V − D for a rise and V + D for a fall; P must fit D / (V ∓ D) under
+    rounding or truncation. With only one of D and P stated the check cannot fail and is skipped.
+    """
+    for sentence in sentences(extraction):
+        claims = sentence.claims
+        for match in _BY_TO.finditer(sentence.template):
+            x, y, v = (claims[int(match.group(i))] for i in (1, 2, 3))
+            word = direction(sentence.template[: match.start()] + match.group(0))
+            yield from _by_to(x, y, v, word)
+        for match in _SIGNED_PAIR.finditer(sentence.template):
+            v, x, y = (claims[int(match.group(i))] for i in (1, 3, 5))
+            if match.group(2) != match.group(4):
+                continue
+            yield from _by_to(x, y, v, "decrease" if match.group(2) in "-−" else "increase")
+
+
+def _by_to(x: Claim, y: Claim, v: Claim, word: str | None) -> Iterator[Finding]:
+    percents = [c for c in (x, y) if c.kind == "percent"]
+    counts = [c for c in (x, y) if c.kind == v.kind and c.kind not in PERCENTS]
+    if word is None or len(percents) != 1 or len(counts) != 1:
+        return
+    stated, delta = percents[0], counts[0]
+    for after, change in product(readings(v), readings(delta)):
+        before = after - change if word == "increase" else after + change
+        if percent_fits(stated, before, after, rates=False):
+            return
+    after, change = interval(v), interval(delta)
+    before = after - change if word == "increase" else after + change
+    size = percent_change(before, after)
+    if size is None:
+        return
+    size = Interval(abs(size.low), abs(size.high))
+    yield Finding(
+        claims=[stated.id, delta.id, v.id],
+        message=(
+            f"Stated {describe(stated)}, but a {word} of {delta.text} to {v.text} "
+            f"(from {fmt_range(before, 0)}) is {fmt_range(size)}%."
+        ),
+        stated=stated.value,
+        expected=(size.low, size.high),
+        readings=READINGS,
+    )

@@ -1,0 +1,122 @@
+"""The release text around claims: sentences, the claims in them, and direction words.
+
+Checks relate claims by patterns anchored in one sentence. A sentence is rewritten as a
+template in which every claim is replaced by a placeholder `{i}` (its index in the sentence),
+so patterns such as `from {0} ... to {1}` can be matched without re-reading numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..schema import Claim, Extraction
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9•])|\n\s*\n|\n\s*[•*-]\s+")
+_PERCENT_AFTER = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
+_HEDGES = [
+    (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
+    for words, qualifier in (
+        ("more than|over|above|in excess of", "more_than"),
+        ("less than|fewer than|under|below", "less_than"),
+        ("about|around|approximately|roughly|some|an estimated|estimated", "about"),
+        ("nearly|almost|close to|just under", "nearly"),
+        ("at least|no fewer than|no less than", "at_least"),
+        ("at most|up to|no more than", "at_most"),
+    )
+]
+_PLACEHOLDER = re.compile(r"\{(\d+)\}")
+
+INCREASE_WORDS = (
+    r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|gain\w*|up|more|higher|climb\w*|jump\w*|"
+    r"surg\w*|soar\w*|doubl\w*|tripl\w*|went up|added"
+)
+DECREASE_WORDS = (
+    r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|down|fewer|less|lower|reduc\w*|"
+    r"shr[iau]nk\w*|plung\w*|plummet\w*|dipped|cut"
+)
+_INCREASE = re.compile(rf"\b(?:{INCREASE_WORDS})\b", re.IGNORECASE)
+_DECREASE = re.compile(rf"\b(?:{DECREASE_WORDS})\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:no |not )?(?:more|less|fewer) than (?=\{)|\b(?:up to|down to)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the release: its offsets, text, claims and placeholder template."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    claims: tuple[Claim, ...]
+    template: str
+
+    def between(self, left: int, right: int) -> str:
+        """Template text between the placeholders of claims `left` and `right`."""
+        a = self.template.index(f"{{{left}}}") + len(f"{{{left}}}")
+        return self.template[a : self.template.index(f"{{{right}}}")]
+
+
+def sentences(extraction: Extraction) -> list[Sentence]:
+    """The release text cut into sentences, each with the claims that lie inside it."""
+    text = extraction.release.text
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    claims = sorted((_resolved(text, c) for c in extraction.claims), key=lambda c: c.start)
+    out: list[Sentence] = []
+    for start, end in pairwise(bounds):
+        inside = tuple(c for c in claims if start <= c.start and c.end <= end)
+        if not text[start:end].strip():
+            continue
+        out.append(
+            Sentence(
+                len(out), start, end, text[start:end], inside, _template(text, start, end, inside)
+            )
+        )
+    return out
+
+
+def _resolved(text: str, claim: Claim) -> Claim:
+    """The claim with a percent kind and hedge read from the text where extraction left them out."""
+    update: dict[str, str] = {}
+    if claim.kind == "count" and _PERCENT_AFTER.match(text, claim.end):
+        update["kind"] = "percent"
+    if claim.qualifier is None:
+        before = text[max(0, claim.start - 24) : claim.start]
+        for pattern, qualifier in _HEDGES:
+            if pattern.search(before):
+                update["qualifier"] = qualifier
+                break
+    return claim.model_copy(update=update) if update else claim
+
+
+def _template(text: str, start: int, end: int, claims: tuple[Claim, ...]) -> str:
+    parts, cursor = [], start
+    for i, claim in enumerate(claims):
+        if claim.start < cursor:
+            continue
+        parts.append(text[cursor : claim.start].replace("{", "(").replace("}", ")"))
+        parts.append(f"{{{i}}}")
+        cursor = claim.end
+    parts.append(text[cursor:end].replace("{", "(").replace("}", ")"))
+    return "".join(parts)
+
+
+def placeholders(fragment: str) -> Iterator[int]:
+    """Indices of the claims named in a template fragment, in order."""
+    return (int(m.group(1)) for m in _PLACEHOLDER.finditer(fragment))
+
+
+def direction(fragment: str) -> str | None:
+    """'increase' or 'decrease' when the fragment names exactly one direction, else None."""
+    fragment = _HEDGE.sub(" ", fragment)
+    up, down = bool(_INCREASE.search(fragment)), bool(_DECREASE.search(fragment))
+    if up == down:
+        return None
+    return "increase" if up else "decrease"
+
+
+def is_year_like(claim: Claim) -> bool:
+    """A bare four-digit number between 1800 and 2099, which is probably a year, not a count."""
+    return claim.kind == "count" and re.fullmatch(r"(?:1[89]|20)\d\d", claim.value_text) is not None
