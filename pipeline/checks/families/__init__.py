@@ -1,5 +1,5 @@
 """One module per family of checks; importing them registers their checks."""
 
-from . import changes
+from . import changes, series
 
-__all__ = ["changes"]
+__all__ = ["changes", "series"]

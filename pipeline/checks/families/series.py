@@ -1,0 +1,131 @@
+"""Corpus checks on series of one measure from one source over the periods of one year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import combinations
+
+from ...corpus import Entry, index, same_measure, year_to_date_months
+from ...schema import Extraction
+from ..arithmetic import READINGS, Interval, fmt, interval, printed_unit
+from ..registry import Finding, register_check
+
+Points = list[tuple[int, "Entry"]]
+SPIKE_POINTS = 15.0
+"""How far (percentage points) implied single-period changes must swing both ways to flag."""
+
+
+def _ytd_groups(
+    extractions: Sequence[Extraction], kinds: tuple[str, ...]
+) -> dict[tuple[str, int], dict[str, Points]]:
+    """Year-to-date entries of the given kinds: (source, year) -> release -> [(months, entry)]."""
+    groups: dict[tuple[str, int], dict[str, Points]] = defaultdict(lambda: defaultdict(list))
+    for entry in index(extractions):
+        ytd = year_to_date_months(entry.period)
+        if entry.source is None or ytd is None or entry.claim.kind not in kinds:
+            continue
+        groups[(entry.source, ytd[0])][entry.release].append((ytd[1], entry))
+    return groups
+
+
+def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
+    """The unique candidate that measures the same thing as `entry`, or None."""
+    scored = [
+        (len(entry.measure & c.measure) / len(entry.measure | c.measure), (m, c))
+        for m, c in candidates
+        if same_measure(entry.measure, c.measure) and c.direction is not None
+    ]
+    scored.sort(key=lambda s: -s[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
+def _mutual(a: Entry, b_release: Points, a_release: Points) -> tuple[int, Entry] | None:
+    """The entry of another release that `a` best matches and that best matches `a` back."""
+    found = _best(a, b_release)
+    if found is None:
+        return None
+    back = _best(found[1], a_release)
+    return found if back is not None and back[1] is a else None
+
+
+def _signed(entry: Entry) -> Interval:
+    """The stated change in percent, signed, under rounding or truncation of its magnitude."""
+    claim = entry.claim
+    magnitude = interval(claim, exact_counts=False)
+    magnitude = Interval(magnitude.low, max(magnitude.high, claim.value + printed_unit(claim)))
+    return -magnitude if entry.direction == "decrease" else magnitude
+
+
+def _implied(m1: int, a: Interval, m2: int, b: Interval) -> Interval:
+    """The change over months m1+1..m2 implied by cumulative changes a (m1) and b (m2)."""
+    return (b.scale(m2) - a.scale(m1)).scale(1 / (m2 - m1))
+
+
+@register_check("ytd_change_series.v1", scope="corpus", severity="warning")
+def ytd_change_series(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+    """Year-to-date percent changes must not imply a single-period spike that reverses at once.
+
+    For one measure and source over year-to-date periods m1 < m2 < m3 of one year, the change
+    implied for months m1+1..m2 (equal months: (m2·c2 − m1·c1)/(m2 − m1)) and for m2+1..m3 must
+    not both depart from the smooth m1..m3 change by more than 15 points in opposite directions
+    under every rounding or truncation of the stated figures.
+    """
+    for group in _ytd_groups(extractions, ("percent",)).values():
+        releases = sorted(group, key=lambda r: max(m for m, _ in group[r]))
+        for r1, r2, r3 in combinations(releases, 3):
+            for m1, a in group[r1]:
+                if a.direction is None:
+                    continue
+                found_b = _mutual(a, group[r2], group[r1])
+                found_c = found_b and _mutual(found_b[1], group[r3], group[r2])
+                if not found_b or not found_c or _mutual(a, group[r3], group[r1]) != found_c:
+                    continue
+                (m2, b), (m3, c) = found_b, found_c
+                if not m1 < m2 < m3 or _skips(group, releases, (r1, r2, r3), a):
+                    continue
+                yield from _spike((m1, a), (m2, b), (m3, c))
+
+
+def _skips(
+    group: dict[str, Points], releases: list[str], chosen: tuple[str, str, str], a: Entry
+) -> bool:
+    """True when a release between the chosen ones also reports the measure."""
+    first, last = releases.index(chosen[0]), releases.index(chosen[2])
+    between = [r for r in releases[first + 1 : last] if r not in chosen]
+    return any(_mutual(a, group[r], group[chosen[0]]) for r in between)
+
+
+def _spike(*points: tuple[int, Entry]) -> Iterator[Finding]:
+    (m1, a), (m2, b), (m3, c) = points
+    ca, cb, cc = _signed(a), _signed(b), _signed(c)
+    first, second, smooth = (
+        _implied(m1, ca, m2, cb),
+        _implied(m2, cb, m3, cc),
+        _implied(m1, ca, m3, cc),
+    )
+    up = (first - smooth).low >= SPIKE_POINTS and (smooth - second).low >= SPIKE_POINTS
+    down = (smooth - first).low >= SPIKE_POINTS and (second - smooth).low >= SPIKE_POINTS
+    if not (up or down):
+        return
+    mid = [(x.low + x.high) / 2 for x in (first, second, smooth)]
+    expected = (ca.scale(m1) + smooth.scale(m2 - m1)).scale(1 / m2)
+    yield Finding(
+        claims=[(e.release, e.claim.id) for e in (a, b, c)],
+        message=(
+            f"Year-to-date changes {_pct(a)} ({m1} months), {_pct(b)} ({m2}) and {_pct(c)} ({m3}) "
+            f"imply about {fmt(mid[0], 1)}% for months {m1 + 1}–{m2} and {fmt(mid[1], 1)}% for "
+            f"months {m2 + 1}–{m3}, against {fmt(mid[2], 1)}% for months {m1 + 1}–{m3} taken "
+            f"together: the {m2}-month figure is implausible."
+        ),
+        stated=b.claim.value if b.direction == "increase" else -b.claim.value,
+        expected=(expected.low, expected.high),
+        readings=[*READINGS, "equal months"],
+    )
+
+
+def _pct(entry: Entry) -> str:
+    sign = "−" if entry.direction == "decrease" else "+"
+    return f"{sign}{fmt(entry.claim.value, 2)}%"
