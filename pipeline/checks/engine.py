@@ -12,7 +12,7 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
     """Flags for one release, ordered by the position of their first claim then by check."""
     found: list[tuple[Check, Finding]] = []
     for check in checks if checks is not None else checks_for("release"):
-        found.extend((check, f) for f in check.func(extraction))
+        found.extend((check, f) for f in _findings(check, extraction))
     order = {c.id: i for i, c in enumerate(extraction.claims)}
     found.sort(key=lambda cf: (min((order.get(c, 0) for c in cf[1].claims), default=0), cf[0].id))
     return [
@@ -36,7 +36,7 @@ def run_corpus_checks(
     """Cross-release flags over all extractions, in a deterministic order."""
     found: list[tuple[Check, Finding]] = []
     for check in checks if checks is not None else checks_for("corpus"):
-        found.extend((check, f) for f in check.func(extractions))
+        found.extend((check, f) for f in _findings(check, extractions))
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
     return [
         CorpusFlag(
@@ -51,6 +51,16 @@ def run_corpus_checks(
         )
         for i, (check, finding) in enumerate(found, start=1)
     ]
+
+
+def _findings(check: Check, subject: object) -> list[Finding]:
+    """The check's findings; a check that crashes yields one info finding saying so."""
+    try:
+        return list(check.func(subject))
+    except Exception as e:  # noqa: BLE001  (a broken check must not lose the release's output)
+        return [
+            Finding(claims=[], message=f"check {check.id} could not run: {e!r}", severity="info")
+        ]
 
 
 def _expected(finding: Finding) -> Expected | None:

@@ -46,10 +46,17 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def clause(sentence: Sentence, claim: Claim) -> str:
-    """The template text of the claim's clause: from the previous break to the next one."""
+    """The template text of the claim's clause: from the previous break to the next one.
+
+    When the words before the claim are only function words ('..., by 33%'), the segment
+    before the break is taken too.
+    """
     mark = f"{{{sentence.claims.index(claim)}}}"
     at = sentence.template.index(mark)
-    before = _CLAUSE_BREAK.split(sentence.template[:at])[-1]
+    segments = _CLAUSE_BREAK.split(sentence.template[:at])
+    before = segments[-1]
+    if not content_words(before) and len(segments) > 1:
+        before = f"{segments[-2]} {before}"
     after = _CLAUSE_BREAK.split(sentence.template[at + len(mark) :])[0]
     return f"{before} {after}"
 

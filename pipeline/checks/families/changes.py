@@ -22,6 +22,7 @@ from ..arithmetic import (
     percent_change,
     stated_fits,
 )
+from ..measures import clause, measure_words, singular
 from ..registry import Finding, register_check
 from ..text import Sentence, direction, is_year_like, placeholders, sentences
 
@@ -38,6 +39,7 @@ _BY_TO = re.compile(
 )
 _SIGNED_PAIR = re.compile(r"\{(\d+)\}\s*\(\s*([+-−])\s*\{(\d+)\}\s*[;,]\s*([+-−])\s*\{(\d+)\}\s*\)")
 PERCENTS = ("percent", "percentage_point")
+_BREAK = re.compile(r";|,?\s+(?:and|while|whereas|but)\s+(?!\{)", re.IGNORECASE)
 
 
 def readings(claim: Claim) -> list[Interval]:
@@ -64,6 +66,13 @@ def percent_fits(stated: Claim, before: Interval, after: Interval, rates: bool) 
     return False
 
 
+def _clause_bounds(template: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around template[start:end]: between ';', ', and', 'while', 'but' breaks."""
+    before = [m.end() for m in _BREAK.finditer(template, 0, start)]
+    after = _BREAK.search(template, end)
+    return (before[-1] if before else 0), (after.start() if after else len(template))
+
+
 @register_check("change_from_to.v1", severity="error")
 def change_from_to(extraction: Extraction) -> Iterator[Finding]:
     """'from A to B' must agree with the stated direction and size of the change.
@@ -82,9 +91,11 @@ def change_from_to(extraction: Extraction) -> Iterator[Finding]:
         middle = [claims[i] for i in placeholders(match.group("mid"))]
         if a.kind != b.kind or not all(is_year_like(c) for c in middle):
             continue
-        rest = sentence.template[: match.start()] + " " + sentence.template[match.end() :]
+        start, end = _clause_bounds(sentence.template, match.start(), match.end())
+        rest = sentence.template[start : match.start()] + " " + sentence.template[match.end() : end]
         yield from _direction(sentence, a, b, direction(rest))
-        others = [c for c in claims if c not in (a, b, *middle) and not is_year_like(c)]
+        inside = [claims[i] for i in placeholders(rest)]
+        others = [c for c in inside if c not in (a, b, *middle) and not is_year_like(c)]
         rates = a.kind in PERCENTS
         stated = [c for c in others if c.kind in PERCENTS]
         if len(stated) == 1 and stated[0].range is None:
@@ -206,3 +217,56 @@ def _by_to(x: Claim, y: Claim, v: Claim, word: str | None) -> Iterator[Finding]:
         expected=(size.low, size.high),
         readings=READINGS,
     )
+
+
+_COMPARED = re.compile(
+    r"\b(?:than|compared|year ago|last year|previous year|a year earlier|same (?:month|period))\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:ago|last year|previous year|a year earlier|year before|same (?:month|period|quarter)"
+    r" (?:of|in) (?:the )?(?:last|previous) year)\b",
+    re.IGNORECASE,
+)
+_WORDS_AFTER = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+_FUNCTION = frozenset("of in on at to for by with from the them which were was".split())  # noqa: SIM905
+WINDOW = 3
+"""How many sentences after the stated change the counts it is compared with may appear."""
+
+
+@register_check("change_vs_counts.v1", severity="warning")
+def change_vs_counts(extraction: Extraction) -> Iterator[Finding]:
+    """A stated percent change must fit the counts of the same thing stated nearby.
+
+    A percent with a direction and a comparison ('61.5% lower than a year ago'), followed within
+    three sentences by exactly two counts of a noun of its measure ('Five murders', '15 murders'),
+    one of them in a sentence about the earlier period ('a year ago', 'last year') and the other
+    not: the change from the earlier count to the later must fit the stated percent and direction.
+    """
+    units = sentences(extraction)
+    for sentence in units:
+        for stated in sentence.claims:
+            if stated.kind != "percent" or not _COMPARED.search(sentence.text):
+                continue
+            word = direction(clause(sentence, stated)) or direction(sentence.template)
+            words = measure_words(sentence, stated)
+            near = units[sentence.index : sentence.index + WINDOW + 1]
+            counts = [(s, c) for s in near for c in s.claims if _counts_of(s, c, words)]
+            if word is None or len(counts) != 2 or counts[0][0] is counts[1][0]:
+                continue
+            earlier = [bool(_EARLIER.search(s.text)) for s, _ in counts]
+            if earlier.count(True) != 1:
+                continue
+            (_, before), (_, after) = counts if earlier[0] else counts[::-1]
+            yield from _direction(sentence, before, after, word)
+            yield from _percent(stated, before, after, rates=False)
+
+
+def _counts_of(sentence: Sentence, claim: Claim, words: frozenset[str]) -> bool:
+    """Is the claim a count whose noun ('15 murders') is one of the measure's words?"""
+    if claim.kind != "count" or is_year_like(claim) or claim.change is not None:
+        return False
+    following = _WORDS_AFTER.match(sentence.text[claim.end - sentence.start :].lower())
+    if following is None or following.group(1) in _FUNCTION:
+        return False
+    return any(singular(w) in words for w in following.groups() if w)

@@ -116,9 +116,9 @@ def _spike(*points: tuple[int, Entry]) -> Iterator[Finding]:
         claims=[(e.release, e.claim.id) for e in (a, b, c)],
         message=(
             f"Year-to-date changes {_pct(a)} ({m1} months), {_pct(b)} ({m2}) and {_pct(c)} ({m3}) "
-            f"imply about {fmt(mid[0], 1)}% for months {m1 + 1}–{m2} and {fmt(mid[1], 1)}% for "
-            f"months {m2 + 1}–{m3}, against {fmt(mid[2], 1)}% for months {m1 + 1}–{m3} taken "
-            f"together: the {m2}-month figure is implausible."
+            f"imply about {fmt(mid[0], 1)}% for {_months(m1, m2)} and {fmt(mid[1], 1)}% for "
+            f"{_months(m2, m3)}, against {fmt(mid[2], 1)}% for {_months(m1, m3)} taken together: "
+            f"the {m2}-month figure is implausible."
         ),
         stated=b.claim.value if b.direction == "increase" else -b.claim.value,
         expected=(expected.low, expected.high),
@@ -129,3 +129,7 @@ def _spike(*points: tuple[int, Entry]) -> Iterator[Finding]:
 def _pct(entry: Entry) -> str:
     sign = "−" if entry.direction == "decrease" else "+"
     return f"{sign}{fmt(entry.claim.value, 2)}%"
+
+
+def _months(after: int, until: int) -> str:
+    return f"month {until}" if until == after + 1 else f"months {after + 1}–{until}"

@@ -1,0 +1,100 @@
+"""Change arithmetic within a sentence, and a stated change against nearby counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.checks.families.changes import change_by_to, change_from_to, change_vs_counts
+from pipeline.schema import Extraction
+
+Factory = Callable[..., Extraction]
+
+FROM_TO = [
+    (
+        "Arrests rose by 25 percent, from 400 in 2019 to 500 in 2020.",
+        [],
+        ["25 percent", "400", "500"],
+    ),
+    (
+        "Arrests rose by 22 percent, from 400 in 2019 to 500 in 2020.",
+        ["c1"],
+        ["22 percent", "400", "500"],
+    ),
+    (
+        "Arrests rose by 24 percent, from 400 in 2019 to 498 in 2020.",
+        [],
+        ["24 percent", "400", "498"],
+    ),
+    ("Fines fell from 1,000 to 1,200 last year.", ["c1"], ["1,000", "1,200"]),
+    ("Fines rose from 27,694 in 2013 to 54.981 in 2014.", [], ["27,694", "54.981"]),
+    ("The rate went from 8.0% to 9.1%, up 1.1%.", [], ["8.0%", "9.1%", "1.1%"]),
+    ("Theft fell 8%, and trust went from 60 to 80%.", [], ["8%", "60", "80%"]),
+    ("Thefts went down by 30, from 130 to 100.", [], ["30", "130", "100"]),
+    ("Thefts went down by 20, from 130 to 100.", ["c1"], ["20", "130", "100"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "claims"),
+    FROM_TO,
+    ids=[
+        "holds",
+        "wrong-percent",
+        "truncated",
+        "wrong-direction",
+        "thousands-point",
+        "percentage-points",
+        "other-clause",
+        "absolute-holds",
+        "absolute-wrong",
+    ],
+)
+def test_change_from_to(
+    extraction: Factory, text: str, flagged: list[str], claims: list[str]
+) -> None:
+    findings = list(change_from_to(extraction(text, claims)))
+    assert [f.claims[0] for f in findings] == flagged
+    for finding in findings:
+        assert finding.message and finding.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        ("Crimes decreased by 832 or 8.1% to 9,412.", ["832", "8.1%", "9,412"], False),
+        ("Crimes decreased by 832 or 9.1% to 9,412.", ["832", "9.1%", "9,412"], True),
+        ("Crimes totalled 9,412 (+832; +9.7%).", ["9,412", "832", "9.7%"], False),
+        ("Crimes totalled 9,412 (+832; +8.1%).", ["9,412", "832", "8.1%"], True),
+    ],
+    ids=["by-to-holds", "by-to-fails", "signed-pair-holds", "signed-pair-fails"],
+)
+def test_change_by_to(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:
+    assert bool(list(change_by_to(extraction(text, claims)))) is flagged
+
+
+VS_COUNTS = (
+    "Burglaries were {p} lower than in the same month a year ago.\n\n"
+    "Twelve burglaries were reported in May. In May a year ago, 20 burglaries were recorded."
+)
+
+
+@pytest.mark.parametrize(
+    ("percent", "flagged"), [("40%", False), ("30%", True)], ids=["holds", "fails"]
+)
+def test_change_vs_counts(extraction: Factory, percent: str, flagged: bool) -> None:
+    text = VS_COUNTS.format(p=percent)
+    claims = [percent, ("Twelve", 0, {"value": 12}), "20"]
+    findings = list(change_vs_counts(extraction(text, claims)))
+    assert bool(findings) is flagged
+    if flagged:
+        assert findings[0].expected == pytest.approx((40.0, 40.0))
+
+
+@pytest.mark.slow
+def test_from_to_end_to_end(extract_text: Callable[..., Extraction]) -> None:
+    text = "Seizures rose by 35 percent, from 1,200 in 2021 to 1,500 in 2022."
+    flags = extract_text(text).flags
+    assert [f.check for f in flags] == ["change_from_to.v1"]
+    assert "25" in flags[0].message
