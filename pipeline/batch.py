@@ -1,23 +1,33 @@
-"""Batch runs: files in, one Extraction per release out, cross-release flags, error records."""
+"""Batch runs: incremental, parallel, resumable.
+
+A file is reprocessed only when its bytes or the pipeline fingerprint changed since it was
+indexed. Each release's JSON is written atomically before its index rows, so a run killed at any
+moment leaves nothing half-written, and the next run redoes exactly what is missing.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
-
+from . import index
 from .checks.engine import run_corpus_checks
-from .errors import ErrorCode, PressfactsError
-from .extract import extract_docs
-from .ingest import SourceDocument, read_source, supported
+from .engines import EngineOptions, run_shards, shard
+from .fingerprint import pipeline_fingerprint
+from .ingest import supported
 from .schema import ErrorRecord, Extraction
-from .store import CORPUS_FLAGS, ERRORS, dumps, dumps_list, release_path, write_atomic
+from .store import CORPUS_FLAGS, ERRORS, RELEASES_DIR, dumps, dumps_list, release_path, write_atomic
+from .worker import Task
 
-ProgressFn = Callable[[str, int, int], None]
+# progress(done, total, words_in_this_release): called once per processed or failed file.
+ProgressFn = Callable[[int, int, int], None]
+SHARD_SIZE = 8
+# Index key: the files state the cross-release flags were last computed for.
+CORPUS_STATE = "corpus_state"
 
 
 @dataclass
@@ -25,11 +35,15 @@ class RunSummary:
     """What a run did, for the CLI to print."""
 
     releases: int = 0
+    processed: int = 0
+    reused: int = 0
     claims: int = 0
     dates: int = 0
     entities: int = 0
     flags: int = 0
     corpus_flags: int = 0
+    words: int = 0
+    seconds: float = 0.0
     errors: list[ErrorRecord] = field(default_factory=list)
 
 
@@ -68,79 +82,106 @@ def _slug(stem: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or "release"
 
 
-def read_all(
-    paths: Sequence[Path], ids: dict[Path, str], errors: list[ErrorRecord]
-) -> Iterator[tuple[str, SourceDocument]]:
-    """Read each file; a file that cannot be read becomes an error record, the rest go on."""
-    for path in paths:
-        try:
-            yield ids[path], read_source(path)
-        except PressfactsError as e:
-            errors.append(ErrorRecord(source=str(path), code=e.code.name, message=e.message))
-
-
-def extract_isolated(
-    nlp: Language,
-    pairs: Iterable[tuple[str, SourceDocument]],
-    errors: list[ErrorRecord],
-    *,
-    batch_size: int = 16,
-) -> Iterator[Extraction]:
-    """Extract in batches; redo a failed batch one document at a time to isolate the bad one."""
-    batch: list[tuple[str, SourceDocument]] = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= batch_size:
-            yield from _extract_batch(nlp, batch, errors)
-            batch = []
-    if batch:
-        yield from _extract_batch(nlp, batch, errors)
-
-
-def _extract_batch(
-    nlp: Language, batch: list[tuple[str, SourceDocument]], errors: list[ErrorRecord]
-) -> Iterator[Extraction]:
+def _file_sha256(path: Path) -> str:
     try:
-        results = list(extract_docs(nlp, batch, batch_size=len(batch)))
-    except Exception:  # noqa: BLE001  (isolated and recorded per document below)
-        results = []
-        for pair in batch:
-            try:
-                results.extend(extract_docs(nlp, [pair]))
-            except Exception as e:  # noqa: BLE001  (one bad document must not stop the batch)
-                error = PressfactsError(ErrorCode.E009, path=pair[1].source, detail=repr(e))
-                errors.append(
-                    ErrorRecord(source=pair[1].source, code=error.code.name, message=error.message)
-                )
-    yield from results
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def run(
-    nlp: Language,
     inputs: Sequence[Path],
     out: Path,
+    options: EngineOptions,
     *,
+    force: bool = False,
     progress: ProgressFn | None = None,
 ) -> RunSummary:
-    """Process every release under inputs into out/; return what was done."""
+    """Bring out/ up to date with the releases under inputs; return what was done."""
+    started = time.perf_counter()
     paths = collect_files(inputs)
     ids = release_ids(paths)
-    summary = RunSummary()
-    extractions: list[Extraction] = []
-    pairs = read_all(paths, ids, summary.errors)
-    for extraction in extract_isolated(nlp, pairs, summary.errors):
-        write_atomic(release_path(out, extraction.release.id), dumps(extraction))
-        extractions.append(extraction)
-        summary.releases += 1
-        summary.claims += len(extraction.claims)
-        summary.dates += len(extraction.dates)
-        summary.entities += len(extraction.entities)
-        summary.flags += sum(f.severity != "info" for f in extraction.flags)
-        if progress:
-            progress(extraction.release.id, summary.releases, len(paths))
-    corpus_flags = run_corpus_checks(extractions)
-    summary.corpus_flags = sum(f.severity != "info" for f in corpus_flags)
-    write_atomic(out / CORPUS_FLAGS, dumps_list(corpus_flags))
-    summary.errors.sort(key=lambda e: e.source)
-    write_atomic(out / ERRORS, dumps_list(summary.errors))
+    fingerprint = pipeline_fingerprint(options.model)
+    con = index.connect(out)
+    try:
+        _forget_missing(con, out, [str(p) for p in paths], set(ids.values()))
+        known = index.known_files(con)
+        hashes = {p: _file_sha256(p) for p in paths}
+        todo = [
+            Task(ids[p], str(p))
+            for p in paths
+            if force
+            or known.get(str(p)) != (ids[p], hashes[p], fingerprint)
+            or not release_path(out, ids[p]).exists()
+        ]
+        summary = RunSummary(reused=len(paths) - len(todo))
+        done = 0
+        for outcomes in run_shards(shard(todo, SHARD_SIZE), options):
+            for outcome in outcomes:
+                done += 1
+                words = 0
+                if outcome.error is not None:
+                    summary.errors.append(outcome.error)
+                elif outcome.extraction is not None:
+                    _store(
+                        con, out, outcome.extraction, hashes[Path(outcome.task.source)], fingerprint
+                    )
+                    summary.processed += 1
+                    words = len(outcome.extraction.release.text.split())
+                    summary.words += words
+                if progress:
+                    progress(done, len(todo), words)
+        state = index.files_state(con)
+        if force or index.get_meta(con, CORPUS_STATE) != state or not (out / CORPUS_FLAGS).exists():
+            _corpus_step(con, out)
+            index.set_meta(con, CORPUS_STATE, state)
+        summary.errors.sort(key=lambda e: e.source)
+        write_atomic(out / ERRORS, dumps_list(summary.errors))
+        index.put_errors(con, summary.errors)
+        _count(con, summary)
+    finally:
+        con.close()
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _store(
+    con: index.sqlite3.Connection, out: Path, ex: Extraction, sha: str, fingerprint: str
+) -> None:
+    """JSON first (atomically), then the index rows that mark the file as done."""
+    write_atomic(release_path(out, ex.release.id), dumps(ex))
+    index.put_release(con, ex, sha, fingerprint)
+
+
+def _forget_missing(
+    con: index.sqlite3.Connection, out: Path, sources: list[str], ids: set[str]
+) -> None:
+    """Drop index rows and JSON files of releases no longer among the inputs."""
+    index.drop_missing(con, sources)
+    for path in (out / RELEASES_DIR).glob("*.json"):
+        if path.stem not in ids:
+            path.unlink()
+
+
+def _corpus_step(con: index.sqlite3.Connection, out: Path) -> None:
+    """Cross-release checks over every indexed release; results to JSON and the index."""
+    ids = [row["id"] for row in con.execute("SELECT id FROM releases ORDER BY id")]
+    extractions = [
+        Extraction.model_validate_json(release_path(out, rid).read_text(encoding="utf-8"))
+        for rid in ids
+    ]
+    flags = run_corpus_checks(extractions)
+    write_atomic(out / CORPUS_FLAGS, dumps_list(flags))
+    index.put_corpus_flags(con, flags)
+
+
+def _count(con: index.sqlite3.Connection, summary: RunSummary) -> None:
+    def scalar(sql: str) -> int:
+        return int(con.execute(sql).fetchone()[0])
+
+    summary.releases = scalar("SELECT COUNT(*) FROM releases")
+    summary.claims = scalar("SELECT COUNT(*) FROM claims")
+    summary.dates = scalar("SELECT COUNT(*) FROM dates")
+    summary.entities = scalar("SELECT COUNT(*) FROM entities")
+    summary.flags = scalar("SELECT COUNT(*) FROM flags WHERE severity != 'info'")
+    summary.corpus_flags = scalar("SELECT COUNT(*) FROM corpus_flags WHERE severity != 'info'")

@@ -60,25 +60,65 @@ def run(
     inputs: Annotated[list[Path], typer.Argument(help="Release files or folders of them.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out"),
     model: ModelOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Redo releases already done.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")
+    ] = 60.0,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (processes) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address; default: a LocalCluster."),
+    ] = None,
 ) -> None:
-    """Process every release under INPUTS; write OUT/releases/*.json and OUT/corpus-flags.json."""
+    """Bring OUT up to date with the releases under INPUTS (only new or changed files)."""
     from .batch import run as run_batch
+    from .engines import EngineOptions
+    from .progress import progress_reporter
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         typer.echo(f"no such file or folder: {', '.join(missing)}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    nlp = _nlp(model)
-    summary = run_batch(nlp, inputs, out)
-    typer.echo(
-        f"releases {summary.releases}  claims {summary.claims}  dates {summary.dates}  "
-        f"entities {summary.entities}  flags {summary.flags}  "
-        f"corpus flags {summary.corpus_flags}  errors {len(summary.errors)}"
+    if engine not in ("local", "dask"):
+        typer.echo(f"--engine must be local or dask, not {engine!r}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    _check_model(model)
+    options = EngineOptions(
+        engine=engine,  # type: ignore[arg-type]
+        workers=workers,
+        scheduler=scheduler,
+        model=model,
+        timeout=timeout,
     )
+    with progress_reporter() as progress:
+        summary = run_batch(inputs, out, options, force=force, progress=progress)
+    typer.echo(
+        f"releases {summary.releases} (processed {summary.processed}, unchanged {summary.reused})  "
+        f"claims {summary.claims}  dates {summary.dates}  entities {summary.entities}  "
+        f"flags {summary.flags}  corpus flags {summary.corpus_flags}  errors {len(summary.errors)}"
+    )
+    if summary.processed:
+        rate = summary.words / summary.seconds if summary.seconds else 0.0
+        typer.echo(f"{summary.words} words in {summary.seconds:.1f} s ({rate:,.0f} words/s)")
     for error in summary.errors:
         typer.echo(f"  {error.code} {error.source}: {error.message}", err=True)
     typer.echo(f"output in {out}")
     raise typer.Exit(EXIT_FAILED if summary.errors else EXIT_OK)
+
+
+def _check_model(model: str | None) -> None:
+    """Exit with a usage error when the model is neither an installed package nor a folder."""
+    import importlib.util
+
+    from .fingerprint import resolve_model_name
+
+    name = resolve_model_name(model)
+    if not Path(name).is_dir() and importlib.util.find_spec(name) is None:
+        typer.echo(f"[E008] spaCy model {name!r} is not installed", err=True)
+        raise typer.Exit(EXIT_USAGE)
 
 
 @app.command()
@@ -121,16 +161,16 @@ def evaluate(
     model: ModelOption = None,
 ) -> None:
     """Run the pipeline on a gold folder, print the scores, and compare with the baseline."""
-    from .batch import collect_files, extract_isolated, read_all, release_ids
     from .checks.engine import run_corpus_checks
     from .evaluate import load_gold, regressions, score
+    from .worker import Task, adopt_nlp, process_shard
 
     gold_set = load_gold(gold)
-    paths = [r.path for r in gold_set.releases.values()]
-    errors: list = []
-    nlp = _nlp(model)
-    pairs = read_all(collect_files(paths), release_ids(paths), errors)
-    extractions = {ex.release.id: ex for ex in extract_isolated(nlp, pairs, errors)}
+    adopt_nlp(model, _nlp(model))
+    tasks = [Task(rid, str(r.path)) for rid, r in gold_set.releases.items()]
+    outcomes = process_shard(tasks, model, timeout=60)
+    extractions = {o.task.release_id: o.extraction for o in outcomes if o.extraction}
+    errors = [o.error for o in outcomes if o.error]
     metrics = score(gold_set, extractions, run_corpus_checks(list(extractions.values())))
     name = gold.resolve().name
     typer.echo(f"{name}: {len(gold_set.releases)} releases, {len(errors)} errors")
@@ -145,6 +185,8 @@ def evaluate(
     worse = regressions(metrics, floors)
     for line in worse:
         typer.echo(f"REGRESSION {name} {line}", err=True)
+    for error in errors:
+        typer.echo(f"ERROR {error.code} {error.source}: {error.message}", err=True)
     raise typer.Exit(EXIT_FAILED if worse or errors else EXIT_OK)
 
 
