@@ -50,7 +50,7 @@ def make_extraction(
     period: tuple[dt.date, dt.date] | None = None,
     place: str | None = None,
 ) -> Extraction:
-    """An extraction of `text` with claims c1, c2, ... at the given surfaces (surface, nth, fields)."""
+    """An extraction of `text` with claims c1, c2, ... at surfaces (surface, nth, fields)."""
     made = []
     for i, spec in enumerate(claims, start=1):
         surface, nth, fields = (spec, 0, {}) if isinstance(spec, str) else (*spec, {})[:3]
