@@ -191,6 +191,37 @@ def evaluate(
 
 
 @app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="An output folder of `pressfacts run`.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (extractions) or csv (a table).")
+    ] = "jsonl",
+    table: Annotated[str, typer.Option("--table", help="With csv: which index table.")] = "claims",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Export the extractions as JSON Lines, or one index table as CSV."""
+    from .export import TABLES, iter_jsonl, table_csv
+    from .index import INDEX_FILE
+
+    if not (out / INDEX_FILE).exists():
+        typer.echo(f"{out} is not an output folder of `pressfacts run`", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == "jsonl":
+        text = "".join(iter_jsonl(out))
+    elif fmt == "csv" and table in TABLES:
+        text = table_csv(out, table)
+    else:
+        typer.echo(f"--format jsonl, or --format csv --table one of {', '.join(TABLES)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
 def schema(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write to this file instead of stdout.")

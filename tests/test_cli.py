@@ -121,3 +121,15 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
         outputs.append({p.name: p.read_bytes() for p in sorted(out.rglob("*.json"))})
     assert len(outputs[0]) > 10
     assert outputs[0] == outputs[1]
+
+
+def test_export_jsonl_and_csv(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert pressfacts("run", str(inputs), "--out", str(out)).returncode == 0
+    lines = pressfacts("export", str(out), "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["release"]["id"] for line in lines] == ["health-2023", "mia-2023"]
+    rows = pressfacts("export", str(out), "--format", "csv", "--table", "claims").stdout.splitlines()
+    assert rows[0].startswith("release_id,id,start,end,text,value")
+    claims = sum(len(json.loads(line)["claims"]) for line in lines)
+    assert len(rows) == claims + 1
+    assert pressfacts("export", str(out), "--format", "xml").returncode == 2
