@@ -1,41 +1,207 @@
-"""pressfacts_dates: find dates and periods, settle the release date, resolve relative dates."""
+"""pressfacts_dates: find dates and periods, settle the release date, resolve relative dates.
+
+Propose, then validate: `date_grammar` proposes expressions over the text; a standalone year
+or month is kept only where the tokens around it make it one ("in 2019", "Down in July", a
+DATE entity), never "2288 crimes" or "Theresa May"; spaCy DATE entities the grammar missed are
+normalised with dateparser. The release date and reporting period come from the release's head
+(`release_dates`); every expression is then resolved against them (`date_resolve`).
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
+from dateparser.date import DateDataParser
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from ..date_grammar import DateExpr, find_dates
+from ..date_lexicon import load_lexicon
+from ..date_resolve import DateContext, resolve
 from ..extensions import SPANS_DATES
 from ..mentions import DateInfo
+from ..release_dates import Head, release_date, reporting_period
 
-YEAR = re.compile(r"^(19|20)\d\d$")
+NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+COUNT_TAGS = frozenset({"NNS", "NNPS"})
+STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
+PROSE_WORDS = 8
+HEAD_CHARS = 600  # without sentence boundaries
 
 
-@Language.factory("pressfacts_dates", assigns=["doc.spans", "doc._.pressfacts_published"])
+@Language.factory(
+    "pressfacts_dates",
+    assigns=[
+        "doc.spans",
+        "doc._.pressfacts_published",
+        "doc._.pressfacts_published_basis",
+        "doc._.pressfacts_reporting_period",
+    ],
+    requires=["doc._.pressfacts_meta"],
+)
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     """Factory of the dates component."""
     return DatesComponent()
 
 
 class DatesComponent:
-    """Finds DATE entities that are plain years (initial version)."""
+    """Writes resolved date spans to doc.spans['pressfacts_dates'] and the release's dates."""
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.pressfacts_meta or {}
-        doc._.pressfacts_published = meta.get("published")
-        doc._.pressfacts_published_basis = meta.get("published_basis")
+        exprs = [e for e in find_dates(doc.text) if _valid(doc, e)]
+        head = _head(doc, meta)
+        years = [y for e in exprs for y in (e.year, e.year2) if y is not None]
+        fallback = max(years, default=None)
+
+        published: dt.date | None = meta.get("published")
+        basis: str | None = meta.get("published_basis") or ("metadata" if published else None)
+        period = reporting_period(exprs, head, DateContext(published, None, fallback))
+        if published is None:
+            found = release_date(doc.text, exprs, head, DateContext(None, period, fallback))
+            if found is not None:
+                published, basis = found
+                period = reporting_period(exprs, head, DateContext(published, None, fallback))
+        ctx = DateContext(published, period, fallback)
+
         spans = []
-        for ent in doc.ents:
-            if ent.label_ == "DATE" and YEAR.match(ent.text):
-                year = int(ent.text)
-                span = doc.char_span(ent.start_char, ent.end_char)
-                if span is not None:
-                    span._.pressfacts_date = DateInfo(
-                        dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
-                    )
-                    spans.append(span)
-        doc.spans[SPANS_DATES] = spans
+        for expr in exprs:
+            info = resolve(expr, ctx)
+            if info is None or (
+                expr.kind == "bare_months" and not _restates(expr, info, head, ctx)
+            ):
+                continue
+            span = _span(doc, expr.start, expr.end)
+            if span is not None:
+                span._.pressfacts_date = info
+                spans.append(span)
+        spans.extend(_entity_dates(doc, exprs, ctx))
+        doc.spans[SPANS_DATES] = sorted(spans, key=lambda s: s.start_char)
+        doc._.pressfacts_published = published
+        doc._.pressfacts_published_basis = basis if published else None
+        doc._.pressfacts_reporting_period = period
         return doc
+
+
+def _head(doc: Doc, meta: dict[str, object]) -> Head:
+    """The title (metadata title, else the first line) and the lead: two prose sentences."""
+    text = doc.text
+    body = int(meta.get("body_start") or 0)  # type: ignore[call-overload]
+    title = meta.get("title")
+    found = text.find(title, body) if isinstance(title, str) and title else -1
+    if found >= 0 and isinstance(title, str):
+        title_end = found + len(title)
+    else:
+        first = len(text) - len(text[body:].lstrip())
+        title_end = text.find("\n", first) % (len(text) + 1)
+    end = min(len(text), title_end + HEAD_CHARS)
+    if doc.has_annotation("SENT_START"):
+        prose = [
+            s
+            for s in doc.sents
+            if s.end_char > title_end and sum(t.is_alpha for t in s) >= PROSE_WORDS
+        ]
+        if len(prose) >= LEAD_SENTENCES:
+            end = prose[LEAD_SENTENCES - 1].end_char
+    return Head(body_start=body, title_end=title_end, end=end)
+
+
+def _restates(expr: DateExpr, info: DateInfo, head: Head, ctx: DateContext) -> bool:
+    """'9 months' is a period in the title, or where it restates the reporting period."""
+    return expr.start < head.title_end or ctx.period == (info.start, info.end)
+
+
+def _valid(doc: Doc, expr: DateExpr) -> bool:
+    """Validate standalone years and months against their tokens; other shapes are dates."""
+    if expr.kind not in ("bare_year", "bare_month"):
+        return True
+    span = doc.char_span(expr.start, expr.end)
+    if span is None:
+        return False
+    token = span[0]
+    prev = _previous_word(token)
+    if token.ent_type_ in NOT_DATE_ENTS:
+        return False
+    if expr.kind == "bare_month":
+        if len(token.text) <= 4 and token.lower_ not in ("may", "june", "july"):
+            return False
+        cued = prev is not None and prev.lower_ in load_lexicon().bare_month_cues
+        return cued or token.ent_type_ == "DATE" or token.lower_ not in AMBIGUOUS_MONTHS
+    nxt = _next_word(span[-1])
+    counted = nxt is not None and nxt.tag_ in COUNT_TAGS and nxt.ent_type_ != "DATE"
+    cued = prev is None or prev.is_punct or prev.lower_ in load_lexicon().year_cues
+    if token.ent_type_ == "DATE":
+        return cued or not counted
+    return token.ent_type_ not in NUMBER_ENTS and cued and not counted
+
+
+def _previous_word(token: Token) -> Token | None:
+    for i in range(token.i - 1, -1, -1):
+        if not token.doc[i].is_space:
+            return token.doc[i]
+    return None
+
+
+def _next_word(token: Token) -> Token | None:
+    for i in range(token.i + 1, len(token.doc)):
+        if not token.doc[i].is_space:
+            return token.doc[i]
+    return None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
+
+
+# --- spaCy DATE entities the grammar did not propose, normalised with dateparser ------------
+
+
+def _entity_dates(doc: Doc, exprs: Iterable[DateExpr], ctx: DateContext) -> list[Span]:
+    """DATE entities naming a month that no expression covers, when dateparser resolves them."""
+    taken = [(e.start, e.end) for e in exprs]
+    months = load_lexicon().months
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        if not any(t.text[0].isupper() and t.lower_.rstrip(".") in months for t in ent):
+            continue
+        anchor = ctx.anchor
+        info = _dateparser_info(ent.text, anchor) if anchor is not None else None
+        if info is not None:
+            ent._.pressfacts_date = info
+            spans.append(ent)
+    return spans
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date) -> DateDataParser:
+    """A dateparser pinned to English, reading relative dates from `base`."""
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month"],
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_info(text: str, base: dt.date) -> DateInfo | None:
+    """dateparser's reading of one expression against `base`, as a day or a month."""
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None or data.period not in ("day", "month"):
+        return None
+    day = data.date_obj.date()
+    relative = STATED_YEAR.search(text) is None
+    if data.period == "day":
+        return DateInfo(day, day, "day", relative)
+    last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return DateInfo(day, last, "month", relative)

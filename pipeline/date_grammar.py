@@ -1,0 +1,414 @@
+"""Propose date expressions in plain text: regular patterns built from the date lexicon.
+
+`find_dates(text)` returns every candidate `DateExpr`, longest first where they overlap. An
+expression records what the text states (month, day, year, a relative year, a rule name);
+`date_resolve` turns it into days. Standalone years and bare months are still candidates here:
+the dates component validates them against the tokens around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .date_lexicon import DateLexicon, load_lexicon
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression found in the text, before resolution.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        kind: Which pattern matched (day, month, year, month_range, months_of, ...).
+        year: The stated year, if any.
+        month: The stated (first) month.
+        day: The stated (first) day.
+        year2: The stated end year of a range.
+        month2: The stated end month of a range.
+        day2: The stated end day of a range.
+        n: A count the pattern carries: months, quarter, half, years back.
+        year_ref: A year stated relatively: 0 this year, -1 last year, None the period's year.
+        rule: For relative expressions, the resolution rule from the lexicon.
+    """
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    n: int | None = None
+    year_ref: int | None = None
+    rule: str | None = None
+
+
+Builder = Callable[[re.Match[str], DateLexicon], DateExpr | None]
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """All date expressions proposed in `text`, non-overlapping, in text order."""
+    candidates = [expr for expr in _propose(text) if expr.end > expr.start]
+    candidates.sort(key=lambda e: (e.start - e.end, e.start))
+    taken: list[DateExpr] = []
+    for expr in candidates:
+        if all(expr.end <= t.start or expr.start >= t.end for t in taken):
+            taken.append(expr)
+    return sorted(taken, key=lambda e: e.start)
+
+
+def _propose(text: str) -> Iterator[DateExpr]:
+    lexicon = load_lexicon()
+    for pattern, build in _patterns():
+        for match in pattern.finditer(text):
+            expr = build(match, lexicon)
+            if expr is not None:
+                yield expr
+
+
+# --- pattern pieces -------------------------------------------------------------------------
+
+
+def _alt(words: list[str]) -> str:
+    """An alternation of words, longest first; a space stands for any run of blanks."""
+    escaped = (re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _month(name: str, lexicon: DateLexicon) -> str:
+    full = [m for m in lexicon.months if len(m) > 4 or m in ("may", "june", "july")]
+    short = [m for m in lexicon.months if m not in full]
+    return rf"(?P<{name}>(?:{_alt(full)})\b|(?:{_alt(short)})\b\.?)"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>(?:19|20)\d\d)(?![\w%]|[.,]\d)"
+
+
+def _day(name: str) -> str:
+    guard = r"(?<![\w.,/:-])" if name == "day" else ""  # a first day starts a number
+    return rf"{guard}(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?\b"
+
+
+def _number(name: str, lexicon: DateLexicon) -> str:
+    return rf"(?P<{name}>\d{{1,2}}|{_alt(list(lexicon.numbers))})"
+
+
+# Patterns are written with a space for a run of blanks (never a line break): SP when compiled.
+SP = r"[^\S\n]+"
+OSP = r"[^\S\n]*"
+YEAR_REFS = {
+    "this year": 0,
+    "the current year": 0,
+    "last year": -1,
+    "the last year": -1,
+    "the previous year": -1,
+    "the preceding year": -1,
+    "the past year": -1,
+    "one year ago": -1,
+    "a year ago": -1,
+    "a year earlier": -1,
+}
+WEEKDAY_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?"
+DASH = rf"{OSP}[-–—]{OSP}"
+TO = rf"(?:{OSP}[-–—]{OSP}| (?:to|through|till|until) )"
+YEAR_OR_REF = rf"(?:{_year('year')}|(?P<yref>{_alt(list(YEAR_REFS))})\b|(?P<theyear>the year)\b)"
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
+    lex = load_lexicon()
+    mon, mon2 = _month("mon", lex), _month("mon2", lex)
+    day, day2 = _day("day"), _day("day2")
+    year, year1 = _year("year"), _year("year1")
+    num = _number("n", lex)
+    ordinal = rf"(?P<ord>{_alt(list(lex.ordinals))}|last|final)"
+    opt_year = rf"(?:,? {year})?"
+    table: list[tuple[str, Builder]] = [
+        # Days: "Monday, July 24, 2017", "Oct. 17", "27 April 2017", "10/16/07", "2021-03-04".
+        (rf"{WEEKDAY_PREFIX}{mon} {day}{opt_year}", _day_expr),
+        (
+            rf"{WEEKDAY_PREFIX}(?:the )?{day}(?: of)? {mon}{opt_year}",
+            _day_expr,
+        ),
+        (
+            r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+            r"(?![\w/-]|[.,]\d)",
+            _numeric_day,
+        ),
+        (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<a>\d\d)-(?P<b>\d\d)(?![\w/-]|[.,]\d)", _iso_day),
+        # Day ranges: "January 1-February 10", "March 1-7, 2021", "1-7 March 2021".
+        (rf"{mon} {day}{TO}{mon2} {day2}{opt_year}", _day_range),
+        (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
+        (rf"{day}{DASH}{day2} {mon}{opt_year}", _day_range),
+        (rf"{day} {mon}{TO}{day2} {mon2}{opt_year}", _day_range),
+        # Months: "July 2015", "this July", "April of the current year", "July one year ago".
+        (rf"{mon},? (?:of )?{year}", _month_expr),
+        (rf"\b(?P<rel>this|last) {mon}", _month_expr),
+        (rf"{mon},? (?:of )?(?P<yref>{_alt(list(YEAR_REFS))})\b", _month_expr),
+        (rf"(?<![\w-]){mon}", _month_expr),
+        # Month ranges: "January-June 2020", "January to September 2020", "January-April of
+        # this year", "July 2019 to June 2020".
+        (rf"{mon}{TO}{mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
+        (rf"{mon},? {year1}{TO}{mon2},? {year}", _month_range),
+        # "7 months of 2020", "the first 3 months of 2020", "6 months of this year", "9 months".
+        (
+            rf"\b(?:the )?(?:first )?{num} months(?: of {YEAR_OR_REF})?",
+            _months_of,
+        ),
+        # Quarters and halves: "the first quarter of 2022", "Q1 2022", "the first half of the year".
+        (
+            rf"\b(?:the )?{ordinal} (?P<unit>quarter|half)(?: of)?(?: {YEAR_OR_REF})?",
+            _part,
+        ),
+        (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:{OSP}(?:of )?{year})?\b", _part),
+        (rf"\b(?P<q>[1-4])(?P<unit>Q){OSP}{year}", _part),
+        # Year ending: "the year ending June 2014", "the 12 months to March 2019".
+        (
+            rf"\b(?:the )?(?:(?:survey|financial|fiscal|calendar) )?"
+            rf"(?P<unit>year|(?:12|twelve) months|quarter) (?:ending|ended|to) "
+            rf"(?:(?:the )?end of )?(?:{day} )?{mon}(?: {day2})?,? {year}",
+            _year_ending,
+        ),
+        # Fiscal and split years: "fiscal year 2017", "FY2017", "2003/04"; year ranges; decades.
+        (rf"\b(?:fiscal(?: year)?|FY){OSP}'?(?:{year}|(?P<yy>\d\d)\b)", _fiscal),
+        (
+            rf"(?<![\w.,/$€£-]){year1}(?P<sep>{OSP}/{OSP}|[-–])(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)",
+            _split_year,
+        ),
+        (r"\b(?:the )?(?P<c>19|20)(?P<d>\d)0s\b", _decade),
+        (rf"(?<![\w.,/$€£-]){year}", _year_expr),
+        # Relative periods: "the past decade", "the last ten years", "a decade earlier, in 2009".
+        (
+            rf"\b(?:the )?(?:past|last|previous|preceding) (?:{num} years|(?P<decade>decade))\b",
+            _past_years,
+        ),
+        (
+            rf"\b(?:a|one) decade (?:earlier|ago|before)(?:,? in {year})?",
+            _decade_ago,
+        ),
+        (
+            rf"\bthe (?:same|corresponding|comparable) (?:period|month|quarter) (?:of|in) {year}",
+            _same_period_of,
+        ),
+        (r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+    ]
+    for rule, phrases in lex.relative.items():
+        alternatives = "|".join(p.replace(" ", r" ") for p in phrases)
+        table.append((rf"\b(?P<{rule}>{alternatives})\b", _relative))
+    return [(re.compile(p, re.IGNORECASE), build) for p, build in table]
+
+
+# --- builders: a match to a DateExpr, or None when the match is no date ---------------------
+
+
+def _capitalized(match: re.Match[str], *groups: str) -> bool:
+    return all(match.group(g) is None or match.group(g)[0].isupper() for g in groups)
+
+
+def _month_no(match: re.Match[str], group: str, lexicon: DateLexicon) -> int | None:
+    word = match.group(group)
+    return lexicon.months.get(word.rstrip(".").lower()) if word else None
+
+
+def _int(match: re.Match[str], group: str) -> int | None:
+    value = match.groupdict().get(group)
+    return int(value) if value else None
+
+
+def _year_ref(match: re.Match[str]) -> int | None:
+    ref = match.groupdict().get("yref")
+    return YEAR_REFS[" ".join(ref.lower().split())] if ref else None
+
+
+def _day_expr(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    day = _int(match, "day")
+    if not _capitalized(match, "mon", "wd") or day is None or not 1 <= day <= 31:
+        return None
+    month = _month_no(match, "mon", lexicon)
+    return DateExpr(*match.span(), "day", year=_int(match, "year"), month=month, day=day)
+
+
+def _two_digit_year(value: str) -> int:
+    year = int(value)
+    if len(value) == 4:
+        return year
+    return 2000 + year if year < 70 else 1900 + year
+
+
+def _numeric_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    a, b, sep, y = int(match["a"]), int(match["b"]), match["sep"], match["y"]
+    if sep != "/" and len(y) != 4:
+        return None
+    # A slash reads month first (10/16/07) unless that is impossible; dots and dashes day first.
+    month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateExpr(*match.span(), "day", year=_two_digit_year(y), month=month, day=day)
+
+
+def _iso_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    month, day = int(match["a"]), int(match["b"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateExpr(*match.span(), "day", year=int(match["y"]), month=month, day=day)
+
+
+def _day_range(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "mon", "mon2"):
+        return None
+    month = _month_no(match, "mon", lexicon)
+    month2 = _month_no(match, "mon2", lexicon) or month
+    day, day2 = _int(match, "day"), _int(match, "day2")
+    if day is None or day2 is None or not (1 <= day <= 31 and 1 <= day2 <= 31):
+        return None
+    if month2 == month and day2 <= day:
+        return None
+    year = _int(match, "year")
+    return DateExpr(
+        *match.span(), "day_range", year=year, month=month, day=day, month2=month2, day2=day2
+    )
+
+
+def _month_expr(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "mon"):
+        return None
+    month = _month_no(match, "mon", lexicon)
+    rel = match.groupdict().get("rel")
+    year_ref = _year_ref(match)
+    if rel:
+        year_ref = 0 if rel.lower() == "this" else -1
+    year = _int(match, "year")
+    kind = "month" if year is not None or year_ref is not None else "bare_month"
+    return DateExpr(*match.span(), kind, year=year, month=month, year_ref=year_ref)
+
+
+def _month_range(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "mon", "mon2"):
+        return None
+    month, month2 = _month_no(match, "mon", lexicon), _month_no(match, "mon2", lexicon)
+    year, year1 = _int(match, "year"), _int(match, "year1")
+    if month is None or month2 is None or (year1 is None and month2 <= month):
+        return None
+    if year1 is not None and (year is None or (year1, month) >= (year, month2)):
+        return None
+    if year1 is not None:
+        return DateExpr(
+            *match.span(), "month_range", year=year1, month=month, year2=year, month2=month2
+        )
+    return DateExpr(
+        *match.span(),
+        "month_range",
+        year=year,
+        month=month,
+        month2=month2,
+        year_ref=_year_ref(match),
+    )
+
+
+def _count(match: re.Match[str], lexicon: DateLexicon) -> int:
+    value = match["n"].lower()
+    return int(value) if value.isdigit() else lexicon.numbers[value]
+
+
+def _months_of(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    n = _count(match, lexicon)
+    if not 1 <= n <= 12:
+        return None
+    stated = match["year"] or match["yref"] or match["theyear"]
+    kind = "months_of" if stated else "bare_months"
+    return DateExpr(*match.span(), kind, year=_int(match, "year"), n=n, year_ref=_year_ref(match))
+
+
+def _part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    unit = match["unit"].lower()
+    if match.groupdict().get("ord"):
+        word = match["ord"].lower()
+        n = lexicon.ordinals.get(word, 4 if unit == "quarter" else 2)
+    else:
+        if not match["unit"].isupper():
+            return None
+        n = int(match["q"])
+    kind = "quarter" if unit in ("quarter", "q") else "half"
+    if kind == "half" and n > 2:
+        return None
+    return DateExpr(*match.span(), kind, year=_int(match, "year"), n=n, year_ref=_year_ref(match))
+
+
+def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "mon"):
+        return None
+    months = 3 if match["unit"].lower() == "quarter" else 12
+    return DateExpr(
+        *match.span(),
+        "year_ending",
+        year=_int(match, "year"),
+        month=_month_no(match, "mon", lexicon),
+        n=months,
+    )
+
+
+def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    year = _int(match, "year")
+    if year is None:
+        year = _two_digit_year(match["yy"])
+    return DateExpr(*match.span(), "fiscal_year", year=year)
+
+
+def _split_year(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    year1, tail = int(match["year1"]), match["y2"]
+    slash = "/" in match["sep"]
+    if len(tail) == 2:
+        if int(tail) != (year1 + 1) % 100:
+            return None
+        return DateExpr(*match.span(), "split_year", year=year1)
+    year2 = int(tail)
+    if slash and year2 == year1 + 1:
+        return DateExpr(*match.span(), "split_year", year=year1)
+    if slash or not year1 < year2 <= 2099:
+        return None
+    return DateExpr(*match.span(), "year_range", year=year1, year2=year2)
+
+
+def _decade(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    start = int(match["c"]) * 100 + int(match["d"]) * 10
+    return DateExpr(*match.span(), "year_range", year=start, year2=start + 9)
+
+
+def _year_expr(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    return DateExpr(*match.span(), "bare_year", year=int(match["year"]))
+
+
+def _past_years(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    n = 10 if match["decade"] else _count(match, lexicon)
+    if n < 2:
+        return None
+    return DateExpr(*match.span(), "past_years", n=n)
+
+
+def _decade_ago(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    year = _int(match, "year")
+    if year is not None:
+        return DateExpr(*match.span(), "year", year=year)
+    return DateExpr(*match.span(), "relative", rule="years_back", n=10)
+
+
+def _same_period_of(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    return DateExpr(*match.span(), "relative", rule="same_period_of", year=int(match["year"]))
+
+
+def _weekday(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "wd"):
+        return None
+    return DateExpr(*match.span(), "weekday", n=lexicon.weekdays[match["wd"].lower()])
+
+
+def _relative(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    rule = next(name for name, value in match.groupdict().items() if value is not None)
+    return DateExpr(*match.span(), "relative", rule=rule)

@@ -1,0 +1,46 @@
+"""The words dates are made of (month names, numbers, relative phrases), loaded from data."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ErrorCode, PressfactsError
+
+LEXICON_PATH = Path(__file__).parent / "data" / "date_lexicon.json"
+
+
+class FiscalYears(BaseModel):
+    """Where fiscal years start: 'FY 2017' (US federal) and '2003/04' (UK financial year)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fy_start_month: int = Field(ge=1, le=12)
+    split_year_start_month: int = Field(ge=1, le=12)
+
+
+class DateLexicon(BaseModel):
+    """Word lists of data/date_lexicon.json; `relative` maps a rule name to phrase patterns."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    year_cues: frozenset[str]
+    bare_month_cues: frozenset[str]
+    fiscal_year: FiscalYears
+    relative: dict[str, list[str]]
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_PATH) -> DateLexicon:
+    """Load and validate the date lexicon (once per process)."""
+    try:
+        return DateLexicon.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as e:
+        raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e

@@ -1,0 +1,349 @@
+"""Resolve date expressions to intervals of days, the way a reader of the release would.
+
+A reader resolves "last year", "the same period last year" or a day without a year against two
+things the release itself settles: its own date, and the period it reports on. A release comes
+after the period it reports on, so without a stated release date the day after that period
+stands in for it ("On January 18" in a release on 2020 is 2021-01-18).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .date_grammar import DateExpr
+from .date_lexicon import load_lexicon
+from .mentions import DateInfo
+
+Interval = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What relative dates are resolved against.
+
+    Attributes:
+        published: The release date, when known.
+        period: The reporting period (first day, last day), when known.
+        fallback_year: The latest year the text states, for releases without either.
+    """
+
+    published: dt.date | None = None
+    period: Interval | None = None
+    fallback_year: int | None = None
+
+    @property
+    def anchor(self) -> dt.date | None:
+        """The release date, else the day after the reporting period ends."""
+        if self.published is not None:
+            return self.published
+        if self.period is not None:
+            return self.period[1] + dt.timedelta(days=1)
+        return None
+
+    @property
+    def current_year(self) -> int | None:
+        """The year of 'this year': the anchor's year, else the latest stated year."""
+        anchor = self.anchor
+        return anchor.year if anchor is not None else self.fallback_year
+
+    @property
+    def subject_year(self) -> int | None:
+        """The year under discussion ('the first half of the year'): the period's last year."""
+        return self.period[1].year if self.period is not None else self.current_year
+
+    def year_of(self, month: int, day: int = 1) -> int | None:
+        """The year of a month or day stated without one.
+
+        Nearest to the release date when it is known; else within or after a reporting
+        period shorter than a year, and after a year-long one; else the latest stated year.
+        """
+        if self.published is not None:
+            base = self.published
+            years = (base.year - 1, base.year, base.year + 1)
+            return min(years, key=lambda y: abs((_safe_date(y, month, day) - base).days))
+        if self.period is not None:
+            start, end = self.period
+            year = end.year
+            if _days(self.period) >= 360:
+                return year if _safe_date(year, month, day) > end else year + 1
+            return year if _safe_date(year, month, day) >= _month_start(start) else year + 1
+        return self.fallback_year
+
+
+def resolve(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """The interval of days `expr` denotes in `ctx`, or None when it cannot be resolved."""
+    try:
+        return _RESOLVERS[expr.kind](expr, ctx)
+    except ValueError:  # an impossible date such as 31 April
+        return None
+
+
+# --- calendar helpers -----------------------------------------------------------------------
+
+
+def _days(interval: Interval) -> int:
+    return (interval[1] - interval[0]).days + 1
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _months(year: int, first: int, last: int) -> Interval:
+    """Months first..last of `year` (last may exceed 12, running into the next year)."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return dt.date(year, first, 1), _month_end(end_year, end_month)
+
+
+def _shift(interval: Interval, years: int) -> Interval:
+    """The same interval `years` later (earlier when negative); month ends stay month ends."""
+    start, end = interval
+    new_end = _safe_date(end.year + years, end.month, end.day)
+    if end == _month_end(end.year, end.month):
+        new_end = _month_end(end.year + years, end.month)
+    return _safe_date(start.year + years, start.month, start.day), new_end
+
+
+def granularity(interval: Interval) -> str:
+    """day, month, quarter, half or year when the interval is exactly one, else range."""
+    start, end = interval
+    if start == end:
+        return "day"
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return "range"
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    aligned = (start.month - 1) % months == 0 if months <= 12 else False
+    names = {1: "month", 3: "quarter", 6: "half", 12: "year"}
+    return names.get(months, "range") if aligned else "range"
+
+
+def _info(interval: Interval | None, relative: bool, kind: str | None = None) -> DateInfo | None:
+    if interval is None or interval[0] > interval[1]:
+        return None
+    return DateInfo(interval[0], interval[1], kind or granularity(interval), relative)
+
+
+# --- resolvers, one per expression kind -----------------------------------------------------
+
+
+def _year_for(expr: DateExpr, ctx: DateContext) -> int | None:
+    """A stated year, else 'this/last year' against the anchor, else the year under discussion."""
+    if expr.year is not None:
+        return expr.year
+    if expr.year_ref is not None:
+        current = ctx.current_year
+        return current + expr.year_ref if current is not None else None
+    return ctx.subject_year
+
+
+def _day(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.month is not None and expr.day is not None
+    year = expr.year if expr.year is not None else ctx.year_of(expr.month, expr.day)
+    if year is None:
+        return None
+    day = dt.date(year, expr.month, expr.day)
+    return _info((day, day), expr.year is None)
+
+
+def _day_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.month is not None and expr.day is not None
+    assert expr.month2 is not None and expr.day2 is not None
+    year = expr.year if expr.year is not None else ctx.year_of(expr.month2, expr.day2)
+    if year is None:
+        return None
+    start_year = year - 1 if expr.month2 < expr.month else year
+    interval = dt.date(start_year, expr.month, expr.day), dt.date(year, expr.month2, expr.day2)
+    kind = "week" if _days(interval) == 7 else "range"
+    return _info(interval, expr.year is None, kind)
+
+
+def _month(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.month is not None
+    year = _year_for(expr, ctx) if expr.kind == "month" else ctx.year_of(expr.month)
+    if year is None:
+        return None
+    return _info(_months(year, expr.month, expr.month), expr.year is None)
+
+
+def _month_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.month is not None and expr.month2 is not None
+    year = _year_for(expr, ctx)
+    if year is None:
+        return None
+    end_year = expr.year2 if expr.year2 is not None else year
+    interval = dt.date(year, expr.month, 1), _month_end(end_year, expr.month2)
+    return _info(interval, expr.year is None)
+
+
+def _months_of(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.n is not None
+    year = _year_for(expr, ctx)
+    return _info(_months(year, 1, expr.n), expr.year is None) if year is not None else None
+
+
+def _part(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.n is not None
+    year = _year_for(expr, ctx)
+    if year is None:
+        return None
+    size = 3 if expr.kind == "quarter" else 6
+    return _info(_months(year, (expr.n - 1) * size + 1, expr.n * size), expr.year is None)
+
+
+def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.year is not None and expr.month is not None and expr.n is not None
+    end = _month_end(expr.year, expr.month)
+    first = expr.year * 12 + expr.month - expr.n  # months since year 0 of the first month
+    kind = "year" if expr.n == 12 else "quarter"
+    return _info((dt.date(first // 12, first % 12 + 1, 1), end), False, kind)
+
+
+def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.year is not None
+    start_month = load_lexicon().fiscal_year.fy_start_month
+    year = expr.year - 1 if start_month > 1 else expr.year
+    return _info(_months(year, start_month, start_month + 11), False, "fiscal_year")
+
+
+def _split_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.year is not None
+    start_month = load_lexicon().fiscal_year.split_year_start_month
+    return _info(_months(expr.year, start_month, start_month + 11), False, "fiscal_year")
+
+
+def _year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.year is not None
+    return _info((dt.date(expr.year, 1, 1), dt.date(expr.year, 12, 31)), False)
+
+
+def _year_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.year is not None and expr.year2 is not None
+    return _info((dt.date(expr.year, 1, 1), dt.date(expr.year2, 12, 31)), False, "range")
+
+
+def _past_years(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'The past decade' ends with a reporting period that is a calendar year, else unknown."""
+    assert expr.n is not None
+    if ctx.period is None or granularity(ctx.period) != "year":
+        return None
+    end = ctx.period[1]
+    return _info((dt.date(end.year - expr.n + 1, 1, 1), end), True, "range")
+
+
+def _weekday(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """A weekday is the latest such day on or before the release date."""
+    assert expr.n is not None
+    if ctx.published is None:
+        return None
+    day = ctx.published - dt.timedelta(days=(ctx.published.weekday() - expr.n) % 7)
+    return _info((day, day), True)
+
+
+def _relative(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    assert expr.rule is not None
+    interval = _RELATIVE_RULES[expr.rule](expr, ctx)
+    return _info(interval, True)
+
+
+# --- rules for relative phrases, named in data/date_lexicon.json ----------------------------
+
+
+def _reporting_period(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    return ctx.period
+
+
+def _previous_period(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The reporting period one year earlier; without one, the year before the release's."""
+    if ctx.period is not None:
+        return _shift(ctx.period, -1)
+    if ctx.published is not None:
+        return _months(ctx.published.year - 1, 1, 12)
+    return None
+
+
+def _last_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The year before the release's; the same part of it when the release is on part of one."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year - 1
+    period = ctx.period
+    if period is not None and period[0].year == period[1].year == year + 1:
+        return _shift(period, -1)
+    return _months(year, 1, 12)
+
+
+def _past_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'The past year' is a year-long reporting period, else as 'last year'."""
+    if ctx.period is not None and 360 <= _days(ctx.period) <= 370:
+        return ctx.period
+    return _last_year(expr, ctx)
+
+
+def _this_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    year = ctx.current_year
+    return _months(year, 1, 12) if year is not None else None
+
+
+def _today(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    return (ctx.published, ctx.published) if ctx.published is not None else None
+
+
+def _yesterday(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    if ctx.published is None:
+        return None
+    day = ctx.published - dt.timedelta(days=1)
+    return day, day
+
+
+def _years_back(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    year = ctx.subject_year
+    assert expr.n is not None
+    return _months(year - expr.n, 1, 12) if year is not None else None
+
+
+def _same_period_of(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    assert expr.year is not None
+    return _shift(ctx.period, expr.year - ctx.period[1].year) if ctx.period is not None else None
+
+
+_RELATIVE_RULES = {
+    "reporting_period": _reporting_period,
+    "previous_period": _previous_period,
+    "last_year": _last_year,
+    "past_year": _past_year,
+    "this_year": _this_year,
+    "today": _today,
+    "yesterday": _yesterday,
+    "years_back": _years_back,
+    "same_period_of": _same_period_of,
+}
+_RESOLVERS = {
+    "day": _day,
+    "day_range": _day_range,
+    "month": _month,
+    "bare_month": _month,
+    "month_range": _month_range,
+    "months_of": _months_of,
+    "bare_months": _months_of,
+    "quarter": _part,
+    "half": _part,
+    "year_ending": _year_ending,
+    "fiscal_year": _fiscal_year,
+    "split_year": _split_year,
+    "year": _year,
+    "bare_year": _year,
+    "year_range": _year_range,
+    "past_years": _past_years,
+    "weekday": _weekday,
+    "relative": _relative,
+}

@@ -1,0 +1,96 @@
+"""The release's own date and reporting period, read from its head as a reader would.
+
+The head is the title and the first sentences. The reporting period is the first period stated
+there (title first: "Crime in January-June 2020"). The release date is a dateline ("14.02.2019"
+on its own line, "Ganja, 12 July 2023", "Release date: 27 April 2017", "Oct. 17 (UPI) --"), else
+the day a lead sentence opens with ("On January 18, the Ministry held ..."), which dates the
+release only by inference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .date_grammar import DateExpr
+from .date_resolve import DateContext, Interval, resolve
+
+PERIOD_KINDS = frozenset(
+    {
+        "year",
+        "bare_year",
+        "month",
+        "bare_month",
+        "month_range",
+        "months_of",
+        "bare_months",
+        "quarter",
+        "half",
+        "year_ending",
+        "fiscal_year",
+        "split_year",
+        "year_range",
+    }
+)
+DATELINE_LABEL = re.compile(
+    r"\s*(?:(?:release\s+)?date|published|posted|issued|released|(?:last\s+)?updated)"
+    r"(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’ ]{0,40}?\s*(?:,|[–—|-])\s*")
+DATELINE_END = re.compile(r"[ \t]*(?:$|[.,;|(]|--|[–—-]\s)", re.MULTILINE)
+LEAD_ON = re.compile(r"(?:\A|[.!?]\s+|\n)[ \t]*On\s+\Z")
+
+
+@dataclass(frozen=True)
+class Head:
+    """Offsets of the release's head: where the body starts, the title ends, the head ends."""
+
+    body_start: int
+    title_end: int
+    end: int
+
+    def holds(self, expr: DateExpr) -> bool:
+        """Whether the expression starts within the head."""
+        return self.body_start <= expr.start < self.end
+
+
+def reporting_period(exprs: Sequence[DateExpr], head: Head, ctx: DateContext) -> Interval | None:
+    """The first period the title states, else the first the head states."""
+    periods = [e for e in exprs if e.kind in PERIOD_KINDS and head.holds(e)]
+    in_title = [e for e in periods if e.start < head.title_end]
+    for expr in in_title + periods:
+        info = resolve(expr, ctx)
+        if info is not None:
+            return info.start, info.end
+    return None
+
+
+def release_date(
+    text: str, exprs: Sequence[DateExpr], head: Head, ctx: DateContext
+) -> tuple[dt.date, str] | None:
+    """(date, basis) from a dateline, else inferred from a lead 'On <day>', else None."""
+    days = [e for e in exprs if e.kind == "day" and head.holds(e)]
+    for basis, accept in (("dateline", _is_dateline), ("inferred", _opens_sentence)):
+        for expr in days:
+            if accept(text, expr):
+                info = resolve(expr, ctx)
+                if info is not None:
+                    return info.start, basis
+    return None
+
+
+def _is_dateline(text: str, expr: DateExpr) -> bool:
+    """A day alone on its line, after a label or a place, before punctuation or an agency."""
+    prefix = text[text.rfind("\n", 0, expr.start) + 1 : expr.start]
+    shaped = not prefix.strip() or any(
+        p.fullmatch(prefix) for p in (DATELINE_LABEL, DATELINE_PLACE)
+    )
+    return shaped and DATELINE_END.match(text, expr.end) is not None
+
+
+def _opens_sentence(text: str, expr: DateExpr) -> bool:
+    """'On January 18, ...' at the start of a sentence."""
+    return LEAD_ON.search(text[max(0, expr.start - 200) : expr.start]) is not None
