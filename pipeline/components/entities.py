@@ -1,31 +1,705 @@
-"""pressfacts_entities: people with titles, organisations and places, each with one name."""
+"""pressfacts_entities: people with titles, organisations and places, each with one name.
+
+Propose, then validate. The model's entities, a gazetteer of countries and patterns around
+organisation heads ("... Ministry of X"), region heads ("Donetsk region") and acronym definitions
+("Federal Bureau of Investigation (FBI)") propose spans; a validation step trims, relabels or
+rejects them; mentions of one person, organisation or place are then grouped under its fullest
+name. The rules are data: `data/entity_rules.json` and `data/countries.tsv`.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, field_validator
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..errors import ErrorCode, PressfactsError
 from ..extensions import SPANS_ENTITIES
 from ..mentions import EntityInfo
 
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE"}
+DATA = Path(__file__).resolve().parent.parent / "data"
+RULES_PATH = DATA / "entity_rules.json"
+COUNTRIES_PATH = DATA / "countries.tsv"
+
+FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&", "de"})
+CLOSED_CLASSES = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
+QUOTES = frozenset({'"', "“", "”"})
+BREAKS = frozenset({":", ";", "–", "—", "•", "(", ")", "|", '"', "“", "”", "/"})
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP"}
+ORIGIN_RANK = {"region": 0, "country": 1, "head": 2, "model": 3, "alias": 4}
 
 
-@Language.factory("pressfacts_entities", assigns=["doc.spans"])
+class EntityRules(BaseModel):
+    """Word lists that drive the entity rules (data/entity_rules.json)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    titles: list[str]
+    title_modifiers: list[str]
+    org_heads: list[str]
+    non_org_heads: list[str]
+    generic_names: list[str]
+    non_issuing_units: list[str]
+    region_heads: list[str]
+    state_forms: list[str]
+    locative_prepositions: list[str]
+
+    @field_validator("*")
+    @classmethod
+    def _trimmed(cls, value: list[str]) -> list[str]:
+        if not value or any(not v or v != v.strip() for v in value):
+            raise ValueError("each list must be non-empty and hold trimmed, non-empty strings")
+        return value
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country with the other names and the adjectives it goes by."""
+
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_PATH) -> EntityRules:
+    """The entity rules, validated; raise E011 when the file is unreadable or malformed."""
+    try:
+        return EntityRules.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as e:
+        raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
+
+
+@lru_cache(maxsize=4)
+def load_countries(path: Path = COUNTRIES_PATH) -> tuple[Country, ...]:
+    """The country gazetteer: one `name<TAB>aliases<TAB>demonyms` row each, `;` inside fields."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
+    countries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or not cells[0].strip():
+            raise PressfactsError(ErrorCode.E011, path=path, detail=f"line {number}: {line!r}")
+        aliases, demonyms = ([v.strip() for v in c.split(";") if v.strip()] for c in cells[1:])
+        countries.append(Country(cells[0].strip(), tuple(aliases), tuple(demonyms)))
+    return tuple(countries)
+
+
+def may_issue(name: str) -> bool:
+    """Whether an organisation can be the issuer of a release: no press service or collegium
+    that speaks for another body."""
+    return not any(name.startswith(unit) for unit in load_rules().non_issuing_units)
+
+
+@dataclass
+class _Cand:
+    """A proposed entity span, in token offsets."""
+
+    start: int
+    end: int
+    label: str
+    origin: str
+
+
+@dataclass
+class _Title:
+    """A title: modifiers and head [start, core_end), then its complement up to end."""
+
+    start: int
+    core_end: int
+    end: int
+    attached: bool  # directly before a person, or before a title that is
+
+
+@dataclass
+class _Accepted:
+    """A validated mention and what clustering learns about it."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    titles: list[str] = field(default_factory=list)
+    alias_of: str | None = None  # the long form an acronym was defined as
+
+
+@Language.factory("pressfacts_entities", assigns=["doc.spans"], requires=["doc.ents"])
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     """Factory of the entities component."""
-    return EntitiesComponent()
+    return EntitiesComponent(nlp)
 
 
 class EntitiesComponent:
-    """The model's PERSON, ORG and GPE entities (initial version)."""
+    """People (with titles), organisations and places in doc.spans["pressfacts_entities"]."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.rules = load_rules()
+        countries = load_countries()
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in self.rules.titles])
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = {s: c.name for c in countries for s in (c.name, *c.aliases)}
+        self.places.add("COUNTRY", [nlp.make_doc(s) for s in surfaces])
+        self.modifiers = {m.lower() for m in self.rules.title_modifiers}
+        self.heads = set(self.rules.org_heads)
+        self.non_org_heads = set(self.rules.non_org_heads)
+        self.generic = {g.lower() for g in self.rules.generic_names}
+        self.regions = {r.lower() for r in self.rules.region_heads}
+        self.state_forms = {f.split()[-1] for f in self.rules.state_forms}
+        self.locatives = {p.lower() for p in self.rules.locative_prepositions}
+        self.demonyms = {d: c.name for c in countries for d in c.demonyms}
+        self.country_of = {**surfaces, **self.demonyms}
+        names = sorted(self.country_of, key=len, reverse=True)
+        self.country_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
+        persons = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        titles = self._titles(doc, {e.start for e in doc.ents if e.label_ == "PERSON"})
+        zone = {i for t in titles for i in range(t.start, t.core_end)}
+        candidates = [c for c in self._propose(doc, titles, zone, persons) if c.end > c.start]
+        surnames = _surnames(doc, candidates)
+        complements = {i for t in titles for i in range(t.core_end, t.end)}
+        valid = [
+            v
+            for c in candidates
+            if (v := self._validate(doc, c, zone, complements, surnames)) is not None
+        ]
+        accepted = self._resolve(doc, valid)
+        accepted = self._acronyms(doc, accepted)
+        accepted += _surname_mentions(doc, accepted, surnames)
+        accepted.sort(key=lambda a: (a.start, a.end))
+        self._attach_titles(doc, accepted, titles)
+        self._cluster(accepted)
         spans = []
-        for ent in doc.ents:
-            if ent.label_ in LABELS:
-                span = doc[ent.start : ent.end]
-                span._.pressfacts_entity = EntityInfo(LABELS[ent.label_], ent.text.strip())
-                spans.append(span)
+        for a in accepted:
+            span = doc[a.start : a.end]
+            span._.pressfacts_entity = EntityInfo(a.label, a.name, a.titles)
+            spans.append(span)
         doc.spans[SPANS_ENTITIES] = spans
         return doc
+
+    # -- proposals -------------------------------------------------------------------------
+
+    def _titles(self, doc: Doc, person_starts: set[int]) -> list[_Title]:
+        """Every title in the doc, with the "of ..." complement it governs."""
+        matches = sorted({(s, e) for _, s, e in self.titles(doc)}, key=lambda m: (m[0], -m[1]))
+        cores: list[tuple[int, int]] = []
+        for start, end in matches:
+            if cores and start < cores[-1][1]:
+                continue
+            while start > 0 and doc[start - 1].lower_ in self.modifiers:
+                start -= 1
+            cores.append((start, end))
+        attached: set[int] = set()
+        for start, end in reversed(cores):
+            if end in person_starts or end in attached:
+                attached.add(start)
+        stops = person_starts | attached
+        return [_Title(s, e, self._complement(doc, e, stops), s in attached) for s, e in cores]
+
+    def _propose(
+        self, doc: Doc, titles: list[_Title], zone: set[int], persons: set[int]
+    ) -> list[_Cand]:
+        stops = persons | {t.start for t in titles if t.attached}
+        candidates = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None or (label == "NORP" and not _is_acronym(ent.text)):
+                continue
+            if any(q in ent.text for q in QUOTES):  # the model cut a quoted name in two
+                continue
+            label = "ORG" if label == "NORP" else label
+            segments = _segments(doc, ent.start, ent.end)
+            if len(segments) > 1:  # a span across a line or a colon: keep the named pieces
+                segments = [s for s in segments if s[1] - s[0] > 1 or _is_acronym(doc[s[0]].text)]
+            for start, end in (_trim(doc, s, e) for s, e in segments):
+                if label == "ORG":
+                    end = self._complement(doc, end, stops)
+                candidates.append(_Cand(start, end, label, "model"))
+        for token in doc:
+            if token.text in self.heads and token.i not in zone:
+                start = self._left(doc, token.i, stops)
+                candidates.append(
+                    _Cand(start, self._complement(doc, token.i + 1, stops), "ORG", "head")
+                )
+        for _, start, end in self.places(doc):
+            candidates.append(_Cand(self._state_form(doc, start), end, "GPE", "country"))
+        candidates += self._regions(doc)
+        return candidates
+
+    def _left(self, doc: Doc, i: int, stops: set[int]) -> int:
+        """Start of the capitalised modifiers before an organisation head."""
+        start = i
+        while start > 0 and start - 1 not in stops:
+            token = doc[start - 1]
+            glue = token.text == "&" or token.lower_ == "'s" or _joins(doc, start - 1)
+            if not (_is_modifier(token) or (glue and start > 1 and _is_name(doc[start - 2]))):
+                break
+            start -= 1
+        return start
+
+    def _complement(self, doc: Doc, i: int, stops: set[int]) -> int:
+        """End of an "of X", "for the Y and Z" complement that starts at token i."""
+        end = i
+        while end < len(doc):
+            j = end
+            word = doc[j].lower_
+            if word in ("of", "for"):
+                j += 1
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+            elif end > i and (
+                word in ("and", "&") or (word == "," and self._listed(doc, j, stops))
+            ):
+                j += 1
+            else:
+                break
+            k = _name_run(doc, j, stops)
+            if k == j or (word in ("and", "&", ",") and doc[j].text in self.heads):
+                break
+            end = k
+        return end
+
+    def _listed(self, doc: Doc, i: int, stops: set[int]) -> bool:
+        """Whether the comma at i starts a list closed by "and": "of A, B and C"."""
+        while i < len(doc) and doc[i].text == ",":
+            k = _name_run(doc, i + 1, stops)
+            if k == i + 1:
+                return False
+            i = k
+        return i < len(doc) and doc[i].lower_ in ("and", "&")
+
+    def _state_form(self, doc: Doc, start: int) -> int:
+        """Move the start of a country back over "Republic of (the)"."""
+        i = start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i > 0 and doc[i].lower_ == "of" and doc[i - 1].text in self.state_forms:
+            return i - 1
+        return start
+
+    def _regions(self, doc: Doc) -> list[_Cand]:
+        """'Donetsk region' (head kept), 'the Kyiv and Lviv regions' (one place each)."""
+        candidates = []
+        for token in doc:
+            if token.lower_ not in self.regions or token.i == 0:
+                continue
+            plural = token.lower_.endswith("s") and token.lower_ != "kray"
+            end = token.i
+            while True:
+                start = _name_run_left(doc, end)
+                if start == end:
+                    break
+                candidates.append(_Cand(start, end if plural else token.i + 1, "GPE", "region"))
+                if not plural or start < 2 or doc[start - 1].lower_ not in ("and", ","):
+                    break
+                end = start - 1
+        return candidates
+
+    # -- validation ------------------------------------------------------------------------
+
+    def _validate(
+        self,
+        doc: Doc,
+        cand: _Cand,
+        zone: set[int],
+        complements: set[int],
+        surnames: dict[str, int],
+    ) -> _Cand | None:
+        """Trim a candidate, then accept, relabel or reject it."""
+        start, end = _trim(doc, cand.start, cand.end)
+        if cand.label == "PERSON":
+            while start < end and (start in zone or doc[start].lower_ in self.modifiers):
+                start += 1
+        if end <= start or not _is_name(doc[start]):
+            return None
+        text = doc[start:end].text
+        words = [t.text for t in doc[start:end] if not t.is_punct]
+        single = end - start == 1
+        label = cand.label
+        if text in self.country_of and text not in self.demonyms:
+            label = "GPE"
+        elif text in self.demonyms:
+            return None
+        elif label == "LOC":
+            return None if cand.origin != "region" else _Cand(start, end, "GPE", cand.origin)
+        elif label == "PERSON":
+            if any(_is_acronym(w) for w in words):
+                return None
+            if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
+                return None
+        elif label == "ORG":
+            has_head = any(w in self.heads for w in words)
+            if text.lower() in self.generic or all(i in zone for i in range(start, end)):
+                return None
+            if not has_head and words[-1] in self.non_org_heads:
+                return None
+            if not has_head and start in complements and not any(map(_is_acronym, words)):
+                return None
+            if single and text in surnames:
+                label = "PERSON"
+            elif single and not has_head and not _is_acronym(text):
+                if doc[start].pos_ != "PROPN":
+                    return None
+                if start > 0 and doc[start - 1].lower_ in self.locatives:
+                    label = "GPE"
+        return _Cand(start, end, label, cand.origin)
+
+    def _resolve(self, doc: Doc, candidates: list[_Cand]) -> list[_Accepted]:
+        """Longest spans first; a place may sit inside an organisation, and an organisation
+        inside another after its "of (the)"."""
+        order = sorted(
+            candidates, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)
+        )
+        kept: list[_Cand] = []
+        for cand in order:
+            if all(
+                c.end <= cand.start or cand.end <= c.start or self._nests(doc, cand, c)
+                for c in kept
+            ):
+                kept.append(cand)
+        return [_Accepted(c.start, c.end, c.label, _clean(doc[c.start : c.end].text)) for c in kept]
+
+    def _nests(self, doc: Doc, inner: _Cand, outer: _Cand) -> bool:
+        if not (outer.start <= inner.start and inner.end <= outer.end) or outer.label != "ORG":
+            return False
+        if (inner.start, inner.end) == (outer.start, outer.end):
+            return False
+        before = doc[inner.start - 1].lower_
+        if before == "the" and inner.start - 2 >= outer.start:
+            before = doc[inner.start - 2].lower_
+        return before in ("of", "for")
+
+    def _acronyms(self, doc: Doc, accepted: list[_Accepted]) -> list[_Accepted]:
+        """Apply "Long Form (LF)" definitions: LF is another name of the organisation, or, when
+        the long form is no organisation ("Crime Severity Index (CSI)"), no entity at all."""
+        aliases: dict[str, str] = {}
+        rejected: set[str] = set()
+        for i in range(1, len(doc) - 2):
+            acronym = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not _is_acronym(acronym):
+                continue
+            start = _long_form(doc, i, acronym)
+            if start is None:
+                continue
+            org = next(
+                (a for a in accepted if a.label == "ORG" and a.end == i and a.start <= start),
+                None,
+            )
+            if org is not None:
+                aliases[acronym] = org.name
+            elif any(t.text in self.heads for t in doc[start:i]) and (
+                doc[i - 1].text not in self.non_org_heads
+            ):
+                accepted.append(_Accepted(start, i, "ORG", _clean(doc[start:i].text)))
+                aliases[acronym] = accepted[-1].name
+            else:
+                rejected.add(acronym)
+        kept = [a for a in accepted if not (a.label == "ORG" and rejected & set(a.name.split()))]
+        covered = {i for a in kept for i in range(a.start, a.end)}
+        for token in doc:
+            if token.text in aliases and token.i not in covered:
+                kept.append(_Accepted(token.i, token.i + 1, "ORG", token.text))
+        for a in kept:
+            if a.label == "ORG" and a.name in aliases:
+                a.alias_of = aliases[a.name]
+        return kept
+
+    def _attach_titles(self, doc: Doc, accepted: list[_Accepted], titles: list[_Title]) -> None:
+        """Titles right before a person ("Minister X Colonel-General Y Z") and roles in
+        apposition after it ("Y Z, Governor of the Region")."""
+        by_end = {t.end: t for t in titles}
+        by_core_end = {t.core_end: t for t in titles}
+        by_start = {t.start: t for t in titles}
+        for a in accepted:
+            if a.label != "PERSON":
+                continue
+            found: list[_Title] = []
+            title = by_end.get(a.start) or by_core_end.get(a.start)
+            while title is not None:
+                found.insert(0, title)
+                j = title.start
+                if j > 0 and doc[j - 1].text in (",", "and"):
+                    j -= 1
+                title = by_end.get(j)
+            j = a.end
+            separators: tuple[str, ...] = (",",)
+            while j < len(doc) and doc[j].text in separators:
+                j += 1
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                title = by_start.get(j)
+                if title is None:
+                    break
+                found.append(title)
+                j = title.end
+                separators = (",", "and", "–", "—", "-")
+            a.titles = [_clean(doc[t.start : t.end].text) for t in found]
+
+    # -- clustering --------------------------------------------------------------------------
+
+    def _cluster(self, accepted: list[_Accepted]) -> None:
+        """Give every mention of the same entity one label and its fullest name."""
+        parent = list(range(len(accepted)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            parent[max(find(i), find(j))] = min(find(i), find(j))
+
+        keys = [self._key(a) for a in accepted]
+        first: dict[tuple[str, frozenset[str]], int] = {}
+        for i, (a, key) in enumerate(zip(accepted, keys, strict=True)):
+            union(i, first.setdefault((a.label, key), i))
+        orgs = [i for i, a in enumerate(accepted) if a.label == "ORG"]
+        for i in orgs:  # acronyms defined in the text
+            for j in orgs:
+                if accepted[i].alias_of == accepted[j].name:
+                    union(i, j)
+        for i in orgs:  # "the Ministry", "Russian MIA", "DOJ": one organisation they can be
+            head = self._head(accepted[i].name)
+            if head is None:
+                continue
+            matches = {
+                find(j) for j in orgs if keys[i] < keys[j] and self._head(accepted[j].name) == head
+            }
+            if not matches and _is_acronym(head):
+                rest = keys[i] - {head.lower()}
+                matches = {
+                    find(j)
+                    for j in orgs
+                    if not _is_acronym(accepted[j].name.split()[0])
+                    and head in self._initials(accepted[j].name)
+                    and rest <= keys[j]
+                }
+            if len(matches) == 1:
+                union(i, matches.pop())
+            elif not matches and accepted[i].name in self.heads:
+                accepted[i].label = ""  # a bare "Department" with nothing to refer to
+        people = [i for i, a in enumerate(accepted) if a.label == "PERSON"]
+        for i in people:
+            words = _person_words(accepted[i].name)
+            if len(words) > 1 and len(words[0]) > 1:
+                continue
+            matches = {
+                find(j)
+                for j in people
+                if len(full := _person_words(accepted[j].name)) > 1
+                and full[-1] == words[-1]
+                and len(full[0]) > 1
+                and (len(words) == 1 or full[0][0] == words[0][0])
+            }
+            if len(matches) == 1:
+                union(i, matches.pop())
+        groups: dict[int, list[_Accepted]] = {}
+        for i, a in enumerate(accepted):
+            groups.setdefault(find(i), []).append(a)
+        for members in groups.values():
+            best = max(members, key=lambda a: (len(a.name.split()), -members.index(a)))
+            titles = _unique_titles(t for a in members for t in a.titles)
+            for a in members:
+                a.name, a.label, a.titles = best.name, best.label or a.label, titles
+        accepted[:] = [a for a in accepted if a.label]
+
+    def _key(self, a: _Accepted) -> frozenset[str]:
+        """Words of a name that identify it: countries in one form, no function words."""
+        text = self.country_re.sub(lambda m: self.country_of[m.group(0)], a.name)
+        if a.label == "GPE":
+            for form in sorted(self.rules.state_forms, key=len, reverse=True):
+                text = re.sub(rf"^{re.escape(form)} of (the )?", "", text)
+            return frozenset({text.lower()})
+        words = re.sub(r"[^\w\s&]", " ", text.lower()).split()
+        return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+    def _head(self, name: str) -> str | None:
+        """The organisation head of a name, or its acronym, or None."""
+        words = name.split()
+        heads = [w for w in words if w in self.heads]
+        if heads:
+            return heads[0]
+        acronyms = [w for w in words if _is_acronym(w) and w not in self.country_of]
+        return acronyms[0] if acronyms else None
+
+    def _initials(self, name: str) -> set[str]:
+        """Acronyms a name can go by: FBI, MIA (without 'of Russia'), DOJ ('Justice
+        Department' read as 'Department of Justice')."""
+        words = [w for w in re.sub(r"[^\w\s]", " ", name).split() if w not in self.country_of]
+        while words and words[-1].lower() in FUNCTION_WORDS:
+            words.pop()
+        forms = [words]
+        if len(words) > 1 and words[-1] in self.heads and "of" not in words:
+            forms.append([words[-1], "of", *words[:-1]])
+        initials = set()
+        for form in forms:
+            initials.add("".join(w[0] for w in form if w.lower() not in FUNCTION_WORDS))
+            initials.add("".join(w[0] for w in form if w.lower() != "the"))
+        return {i.upper() for i in initials}
+
+
+# -- token helpers -------------------------------------------------------------------------
+
+
+def _is_name(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _is_modifier(token: Token) -> bool:
+    """A capitalised word that can open a name: not 'In', not a sentence-initial 'Today'."""
+    if not _is_name(token) or token.pos_ in CLOSED_CLASSES:
+        return False
+    return not token.is_sent_start or token.pos_ in ("PROPN", "ADJ")
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word: 'Ivano-Frankivsk'."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    )
+
+
+def _name_run(doc: Doc, i: int, stops: set[int]) -> int:
+    """End of the run of capitalised words that starts at token i."""
+    k = i
+    while k < len(doc) and k not in stops:
+        if _is_name(doc[k]) or (k > i and (_joins(doc, k) or doc[k].lower_ == "'s")):
+            k += 1
+        else:
+            break
+    while k > i and not _is_name(doc[k - 1]):
+        k -= 1
+    return k
+
+
+def _name_run_left(doc: Doc, end: int) -> int:
+    """Start of the run of capitalised words that ends before token end."""
+    start = end
+    while start > 0 and (_is_modifier(doc[start - 1]) or (start < end and _joins(doc, start - 1))):
+        start -= 1
+    return start
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at line breaks, colons, dashes, bullets and brackets."""
+    segments, begin = [], start
+    for i in range(start, end):
+        if doc[i].is_space or doc[i].text in BREAKS or "\n" in doc[i].text:
+            segments.append((begin, i))
+            begin = i + 1
+    segments.append((begin, end))
+    return [(s, e) for s, e in segments if e > s]
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and punctuation, trailing punctuation, numbers and "'s"."""
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].like_num
+        or doc[end - 1].lower_ in FUNCTION_WORDS | {"'s", "’s"}
+    ):
+        end -= 1
+    return start, end
+
+
+def _unique_titles(titles: Iterable[str]) -> list[str]:
+    """Titles in order, once each: 'Colonel General' repeats 'Colonel-General'."""
+    seen: dict[str, str] = {}
+    for title in titles:
+        seen.setdefault(title.lower().replace("-", " "), title)
+    return list(seen.values())
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _long_form(doc: Doc, paren: int, acronym: str) -> int | None:
+    """Start of the words before a bracket whose initials spell the acronym, nearest first."""
+    words: list[tuple[int, str]] = []
+    i = paren - 1
+    while i >= 0 and len(words) < 2 * len(acronym) + 2:
+        token = doc[i]
+        if token.is_alpha:
+            words.insert(0, (i, token.text))
+        elif not _joins(doc, i):
+            break
+        i -= 1
+    letters = acronym.replace(".", "").lower()
+    for n in range(1, len(words) + 1):
+        start, first = words[-n]
+        if first[0].lower() == letters[0] and _spells(letters, [w for _, w in words[-n:]]):
+            return start
+    return None
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether the words spell the letters: initials, whole acronyms, skipped 'of'/'and'."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    options = []
+    if word.lower() in FUNCTION_WORDS:
+        options.append(letters)
+    if _is_acronym(word) and letters.startswith(word.lower()):
+        options.append(letters[len(word) :])
+    if letters and word[0].lower() == letters[0]:
+        options.append(letters[1:])
+    return any(_spells(rest_letters, rest) for rest_letters in options)
+
+
+def _person_words(name: str) -> list[str]:
+    """'V.Eyvazov' → ['V', 'Eyvazov']; 'Vilayat Eyvazov' → ['Vilayat', 'Eyvazov']."""
+    return [w for w in re.split(r"[\s.]+", name) if w]
+
+
+def _surnames(doc: Doc, candidates: list[_Cand]) -> dict[str, int]:
+    """Surnames of people named in full (two words or more), with how often they occur."""
+    counts: dict[str, int] = {}
+    for c in candidates:
+        if c.label == "PERSON":
+            words = [t.text for t in doc[c.start : c.end] if t.is_alpha and _is_name(t)]
+            if len(words) > 1 and len(words[0]) > 1 and not any(map(_is_acronym, words)):
+                counts[words[-1]] = counts.get(words[-1], 0) + 1
+    return counts
+
+
+def _surname_mentions(
+    doc: Doc, accepted: list[_Accepted], surnames: dict[str, int]
+) -> list[_Accepted]:
+    """A known surname the model did not tag is a mention of that person: 'Eyvazov said'."""
+    covered = {i for a in accepted for i in range(a.start, a.end)}
+    found = []
+    for token in doc:
+        surname = token.text.rsplit(".", 1)[-1]
+        if token.i not in covered and surname in surnames and _is_name(token):
+            found.append(_Accepted(token.i, token.i + 1, "PERSON", token.text))
+    return found
