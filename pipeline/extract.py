@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from . import __version__
 from .checks.engine import run_release_checks
+from .components.entities import may_issue
 from .extensions import SPANS_DATES, SPANS_ENTITIES, SPANS_QUANTITIES, register_extensions
 from .ingest import SourceDocument
 from .nlp import model_id
@@ -165,10 +166,24 @@ def _entities(spans: list[Span]) -> list[Entity]:
 
 
 def _issuer(doc: Doc, entities: list[Span], source: SourceDocument) -> str | None:
+    """The issuing body: from metadata, else the first organisation named in the lead."""
     if source.issuer:
         return source.issuer
+    lead_end = _lead_end(doc, source.body_start)
     for span in entities:
         info = span._.pressfacts_entity
-        if info.label == "ORG":
+        if span.start_char < lead_end and info.label == "ORG" and may_issue(span.text):
             return str(info.name)
     return None
+
+
+def _lead_end(doc: Doc, body_start: int) -> int:
+    """End offset of the lead: the first line of the body and the sentence after it."""
+    body = doc.text[body_start:]
+    first_line = body_start + len(body) - len(body.lstrip())
+    title_end = doc.text.find("\n", first_line)
+    if title_end < 0:
+        return len(doc.text)
+    following = (s for s in doc.sents if s.start_char > title_end and s.text.strip())
+    sentence = next(following, None)
+    return sentence.end_char if sentence is not None else len(doc.text)
