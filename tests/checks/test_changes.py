@@ -98,3 +98,10 @@ def test_from_to_end_to_end(extract_text: Callable[..., Extraction]) -> None:
     flags = extract_text(text).flags
     assert [f.check for f in flags] == ["change_from_to.v1"]
     assert "25" in flags[0].message
+
+
+@pytest.mark.parametrize(("by", "flagged"), [("48", False), ("38", True)], ids=["holds", "fails"])
+def test_change_to_from(extraction: Factory, by: str, flagged: bool) -> None:
+    text = f"Charges decreased by {by} to 412, from 460 in fiscal year 2016."
+    findings = list(change_from_to(extraction(text, [by, "412", "460"])))
+    assert bool(findings) is flagged

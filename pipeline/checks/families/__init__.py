@@ -1,5 +1,5 @@
 """One module per family of checks; importing them registers their checks."""
 
-from . import changes, repeats, series
+from . import changes, repeats, series, shares
 
-__all__ = ["changes", "repeats", "series"]
+__all__ = ["changes", "repeats", "series", "shares"]

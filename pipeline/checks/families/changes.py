@@ -29,8 +29,11 @@ from ..text import Sentence, direction, is_year_like, placeholders, sentences
 PP_READING = "'%' read as percentage points"
 _LEAD = r"(?:(?:a total of|about|around|nearly|almost|some|just|over|under) )?"
 _FROM_TO = re.compile(
-    rf"\bfrom {_LEAD}\{{(\d+)\}}(?P<mid>[^.;]{{0,60}}?)\bto {_LEAD}\{{(\d+)\}}",
+    rf"\bfrom {_LEAD}\{{(?P<a>\d+)\}}(?P<mid>[^.;]{{0,60}}?)\bto {_LEAD}\{{(?P<b>\d+)\}}",
     re.IGNORECASE,
+)
+_TO_FROM = re.compile(
+    rf"\bto {_LEAD}\{{(?P<b>\d+)\}},? from {_LEAD}\{{(?P<a>\d+)\}}(?P<mid>)", re.IGNORECASE
 )
 _BY_TO = re.compile(
     rf"\bby {_LEAD}\{{(\d+)\}}\s*(?:\(|,|or|, or)?\s*(?:by )?\{{(\d+)\}}\)?,? "
@@ -77,17 +80,18 @@ def _clause_bounds(template: str, start: int, end: int) -> tuple[int, int]:
 def change_from_to(extraction: Extraction) -> Iterator[Finding]:
     """'from A to B' must agree with the stated direction and size of the change.
 
-    In a sentence with one 'from A to B' (A, B of the same kind): the direction word must match
-    the sign of B − A; a stated percent P must fit (B − A) / A under rounding or truncation (or
-    B − A percentage points when A and B are percentages); a stated 'by D' must fit |B − A|.
+    In a sentence with one 'from A to B' or 'to B, from A' (A, B of the same kind): the direction
+    word must match the sign of B − A; a stated percent P must fit (B − A) / A under rounding or
+    truncation (or B − A percentage points when A and B are percentages); a stated 'by D' must
+    fit |B − A|.
     """
     for sentence in sentences(extraction):
-        found = list(_FROM_TO.finditer(sentence.template))
+        found = [*_FROM_TO.finditer(sentence.template), *_TO_FROM.finditer(sentence.template)]
         if len(found) != 1:
             continue
         match = found[0]
         claims = sentence.claims
-        a, b = claims[int(match.group(1))], claims[int(match.group(3))]
+        a, b = claims[int(match.group("a"))], claims[int(match.group("b"))]
         middle = [claims[i] for i in placeholders(match.group("mid"))]
         if a.kind != b.kind or not all(is_year_like(c) for c in middle):
             continue

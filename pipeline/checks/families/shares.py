@@ -1,0 +1,158 @@
+"""Parts, wholes and shares: parts cannot exceed their whole, shares must fit their counts.
+
+A whole and its parts are read from one sentence: the whole is the last figure before a
+subset marker ('of them', 'of which', 'including', 'among them'; at the start of a sentence
+the whole is the last figure of the sentence before), the parts are the figures of the same
+kind after it. 'A out of B' and 'B ..., A of them' make A a part of B.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...schema import Claim, Extraction
+from ..arithmetic import READINGS, Interval, describe, fmt, fmt_range, interval, stated_fits
+from ..registry import Finding, register_check
+from ..text import Sentence, is_year_like, placeholders, sentences
+
+_SUBSET = re.compile(
+    r"(?:[;:,]\s*|\b)(?:of (?:them|which|these|those)|including|among (?:them|these))\b[,:]?",
+    re.IGNORECASE,
+)
+_ENDS_WITH_CLAIM = re.compile(r"\{\d+\}\s*$")
+_OUT_OF = re.compile(r"\{(\d+)\}[^{}.;]{0,60}?\bout of (?:a total of )?\{(\d+)\}", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:,\s*or|\(|,)\s*\{(\d+)\}")
+_SHARE_OF = re.compile(r"\{(\d+)\} of (?:them|these|those|which|all)\b", re.IGNORECASE)
+AMOUNTS = ("count", "mass", "money", "volume", "area", "length")
+
+
+@dataclass(frozen=True)
+class PartWhole:
+    """A whole, its parts, and any share stated beside a part (part id -> percent claim)."""
+
+    whole: Claim
+    parts: list[Claim]
+    shares: dict[str, Claim]
+
+
+def _amount(claim: Claim) -> Interval:
+    """The claim's interval in base units (normalized), so '2 tons 318 kg' compares with kg."""
+    span = interval(claim)
+    factor = claim.normalized.value / claim.value if claim.value else 1.0
+    return span.scale(factor)
+
+
+def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
+    """Every whole with the parts (and shares of parts) stated after a subset marker."""
+    units = sentences(extraction)
+    for sentence in units:
+        for marker in _SUBSET.finditer(sentence.template):
+            head, tail = sentence.template[: marker.start()], sentence.template[marker.end() :]
+            before = [sentence.claims[i] for i in placeholders(head)]
+            if not before and not head.strip() and sentence.index > 0:
+                before = list(units[sentence.index - 1].claims)
+            if _ENDS_WITH_CLAIM.search(head):  # '1,231 of them': the part precedes the marker
+                part, before = before[-1], before[:-1]
+                tail = f"{{{sentence.claims.index(part)}}}"
+            wholes = [c for c in before if c.kind in AMOUNTS and not is_year_like(c)]
+            if wholes:
+                yield _relation(sentence, wholes[-1], _SUBSET.split(tail)[0])
+        for match in _OUT_OF.finditer(sentence.template):
+            part, whole = (sentence.claims[int(match.group(i))] for i in (1, 2))
+            if part.kind == whole.kind and part.kind in AMOUNTS:
+                yield PartWhole(whole, [part], {})
+
+
+def _relation(sentence: Sentence, whole: Claim, tail: str) -> PartWhole:
+    parts, shares = [], {}
+    for i in placeholders(tail):
+        claim = sentence.claims[i]
+        if claim.kind == whole.kind and not is_year_like(claim) and claim.change is None:
+            parts.append(claim)
+            after = tail[tail.index(f"{{{i}}}") + len(f"{{{i}}}") :]
+            if (share := _SHARE_AFTER.match(after)) and sentence.claims[
+                int(share.group(1))
+            ].kind == "percent":
+                shares[claim.id] = sentence.claims[int(share.group(1))]
+    return PartWhole(whole, parts, shares)
+
+
+@register_check("part_whole.v1", severity="error")
+def part_whole(extraction: Extraction) -> Iterator[Finding]:
+    """Parts cannot exceed their whole: the least the parts can sum to must not exceed the whole.
+
+    Parts listed after a subset marker are taken as disjoint ('of them, 2,905 men and 608
+    women'); a single part is compared on its own.
+    """
+    for relation in part_wholes(extraction):
+        if not relation.parts:
+            continue
+        whole = _amount(relation.whole)
+        total = Interval(0, 0)
+        for part in relation.parts:
+            total = total + _amount(part)
+        if total.low <= whole.high:
+            continue
+        names = " + ".join(p.text for p in relation.parts)
+        yield Finding(
+            claims=[relation.whole.id, *(p.id for p in relation.parts)],
+            message=(
+                f"The parts ({names} = {fmt_range(total, 0)}) exceed the whole "
+                f"({relation.whole.text}) by {fmt(total.low - whole.high, 0)}."
+            ),
+            stated=relation.whole.normalized.value,
+            expected=(total.low, total.high),
+            readings=READINGS,
+        )
+
+
+@register_check("percent_of_total.v1", severity="error")
+def percent_of_total(extraction: Extraction) -> Iterator[Finding]:
+    """A share stated beside a part must be the part over its whole ('27,905, or 68.2%').
+
+    The share must fit part / whole × 100 under rounding or truncation.
+    """
+    for relation in part_wholes(extraction):
+        for part in relation.parts:
+            share = relation.shares.get(part.id)
+            ratio = _amount(part).divide(_amount(relation.whole))
+            if share is None or ratio is None:
+                continue
+            expected = ratio.scale(100)
+            if stated_fits(share, expected):
+                continue
+            low = relation.whole.value * (share.value - 0.05) / 100
+            yield Finding(
+                claims=[share.id, part.id, relation.whole.id],
+                message=(
+                    f"{part.text} of {relation.whole.text} is {fmt_range(expected, 2)}%, not "
+                    f"{describe(share)}; {describe(share)} of {relation.whole.text} would be "
+                    f"about {fmt(low, 0)}."
+                ),
+                stated=share.value,
+                expected=(expected.low, expected.high),
+                readings=READINGS,
+            )
+
+
+@register_check("share_bounds.v1", severity="error")
+def share_bounds(extraction: Extraction) -> Iterator[Finding]:
+    """A share of a whole ('118.2% of them') must lie within [0, 100] percent."""
+    for sentence in sentences(extraction):
+        for match in _SHARE_OF.finditer(sentence.template):
+            share = sentence.claims[int(match.group(1))]
+            if share.kind != "percent" or share.change is not None:
+                continue
+            if interval(share, exact_counts=False).low <= 100:
+                continue
+            before = [sentence.claims[i] for i in placeholders(sentence.template[: match.start()])]
+            wholes = [c for c in before if c.kind in AMOUNTS and not is_year_like(c)]
+            yield Finding(
+                claims=[share.id, *(c.id for c in wholes[-1:])],
+                message=f"A share of a whole cannot exceed 100%, but {describe(share)} is stated.",
+                stated=share.value,
+                expected=(0.0, 100.0),
+                readings=READINGS,
+            )

@@ -1,0 +1,61 @@
+"""Parts and wholes, shares of a whole, shares beside a part."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.checks.families.shares import part_whole, percent_of_total, share_bounds
+from pipeline.schema import Extraction
+
+Factory = Callable[..., Extraction]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        (
+            "Police held 3,512 people; of them, 2,905 were men and 607 women.",
+            ["3,512", "2,905", "607"],
+            False,
+        ),
+        (
+            "Police held 3,412 people; of them, 2,905 were men and 608 women.",
+            ["3,412", "2,905", "608"],
+            True,
+        ),
+        ("It logged 1,148 burglaries, 1,231 of them in the capital.", ["1,148", "1,231"], True),
+        ("It logged 1,248 burglaries, 1,231 of them in the capital.", ["1,248", "1,231"], False),
+        ("In all 60 fell, 65 of them soldiers, and 347 were hurt.", ["60", "65", "347"], True),
+        ("Many fell, 65 of them soldiers, and 347 were hurt.", ["65", "347"], False),
+        ("In all, 12 out of 10 cases were solved.", ["12", "10"], True),
+    ],
+    ids=[
+        "sum-holds",
+        "sum-exceeds",
+        "part-exceeds",
+        "part-holds",
+        "of-them-part",
+        "no-whole",
+        "out-of",
+    ],
+)
+def test_part_whole(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:
+    assert bool(list(part_whole(extraction(text, claims)))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("share", "flagged"), [("65.9%", False), ("68.2%", True)], ids=["holds", "fails"]
+)
+def test_percent_of_total(extraction: Factory, share: str, flagged: bool) -> None:
+    text = f"Police registered 42,316 crimes. Of them, 27,905, or {share}, were solved."
+    assert bool(list(percent_of_total(extraction(text, ["42,316", "27,905", share])))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("share", "flagged"), [("18.2%", False), ("118.2%", True)], ids=["holds", "fails"]
+)
+def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
+    text = f"In 2023, 48,906 firms were registered, {share} of them online."
+    assert bool(list(share_bounds(extraction(text, ["48,906", share])))) is flagged
