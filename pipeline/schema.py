@@ -158,10 +158,10 @@ class Claim(Span):
 
 
 class Expected(Model):
-    """A closed numeric interval the stated figure should fall in."""
+    """The interval the stated figure should fall in; a missing end is unbounded."""
 
-    low: FiniteFloat = Field(description="Lowest value any allowed reading gives.")
-    high: FiniteFloat = Field(description="Highest value any allowed reading gives.")
+    low: FiniteFloat | None = Field(description="Lowest value any reading gives; null: none.")
+    high: FiniteFloat | None = Field(description="Highest value any reading gives; null: none.")
 
 
 class Flag(Model):

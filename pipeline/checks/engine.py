@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
@@ -64,6 +65,10 @@ def _findings(check: Check, subject: object) -> list[Finding]:
 
 
 def _expected(finding: Finding) -> Expected | None:
+    """The finding's interval, with infinite ends written as unbounded (null)."""
     if finding.expected is None:
         return None
-    return Expected(low=finding.expected[0], high=finding.expected[1])
+    low, high = finding.expected
+    return Expected(
+        low=low if math.isfinite(low) else None, high=high if math.isfinite(high) else None
+    )
