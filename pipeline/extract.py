@@ -184,6 +184,8 @@ def _lead_end(doc: Doc, body_start: int) -> int:
     title_end = doc.text.find("\n", first_line)
     if title_end < 0:
         return len(doc.text)
-    following = (s for s in doc.sents if s.start_char > title_end and s.text.strip())
+    following = (
+        s for s in doc.sents if doc.text[max(s.start_char, title_end) : s.end_char].strip()
+    )
     sentence = next(following, None)
     return sentence.end_char if sentence is not None else len(doc.text)

@@ -320,6 +320,9 @@ class EntitiesComponent:
     ) -> _Cand | None:
         """Trim a candidate, then accept, relabel or reject it."""
         start, end = _trim(doc, cand.start, cand.end)
+        for i in range(start + 1, end - 1):  # "Later the Police Agency": the name starts after
+            if doc[i].lower_ == "the" and doc[i - 1].lower_ not in FUNCTION_WORDS:
+                start = i + 1
         if cand.label == "PERSON":
             while start < end and (start in zone or doc[start].lower_ in self.modifiers):
                 start += 1
@@ -631,11 +634,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _unique_titles(titles: Iterable[str]) -> list[str]:
-    """Titles in order, once each: 'Colonel General' repeats 'Colonel-General'."""
+    """Titles in order, once each: 'Colonel General' repeats 'Colonel-General', 'Minister'
+    is part of 'Minister of Justice'."""
     seen: dict[str, str] = {}
     for title in titles:
         seen.setdefault(title.lower().replace("-", " "), title)
-    return list(seen.values())
+    return [t for k, t in seen.items() if not any(o.startswith(k + " ") for o in seen)]
 
 
 def _clean(text: str) -> str:

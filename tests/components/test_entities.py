@@ -1,0 +1,265 @@
+"""Gold tables for pressfacts_entities: people with titles, organisations, places, issuers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.components.entities import load_countries, load_rules, may_issue
+from pipeline.errors import PressfactsError
+from pipeline.schema import Entity, Extraction
+
+Extract = Callable[..., Extraction]
+
+
+def _find(extraction: Extraction, label: str, name: str) -> Entity | None:
+    return next((e for e in extraction.entities if (e.label, e.name) == (label, name)), None)
+
+
+# (text, label, canonical name, titles, number of mentions)
+FOUND = [
+    pytest.param(
+        "Minister of Justice Major-General Ruslan Karimov opened the session. R.Karimov thanked"
+        " the staff, and Minister Karimov closed it.",
+        "PERSON",
+        "Ruslan Karimov",
+        ["Minister of Justice", "Major-General"],
+        3,
+        id="titles-before-name-and-surname-coreference",
+    ),
+    pytest.param(
+        "Among the guests was Elena Petrova, Governor of the Tver Region, who spoke first.",
+        "PERSON",
+        "Elena Petrova",
+        ["Governor of the Tver Region"],
+        1,
+        id="role-after-name",
+    ),
+    pytest.param(
+        "The award went to Acting Deputy Attorney General Laura Bennett on Friday.",
+        "PERSON",
+        "Laura Bennett",
+        ["Acting Deputy Attorney General"],
+        1,
+        id="stacked-title-modifiers",
+    ),
+    pytest.param(
+        "He thanked Supreme Commander-in-Chief of the Armed Forces of the Republic of Kazakhstan,"
+        " President Nurlan Abishev, for his support.",
+        "PERSON",
+        "Nurlan Abishev",
+        [
+            "Supreme Commander-in-Chief of the Armed Forces of the Republic of Kazakhstan",
+            "President",
+        ],
+        1,
+        id="title-chain-with-comma",
+    ),
+    pytest.param(
+        "He thanked Supreme Commander-in-Chief of the Armed Forces of the Republic of Kazakhstan,"
+        " President Nurlan Abishev, for his support.",
+        "ORG",
+        "Armed Forces of the Republic of Kazakhstan",
+        [],
+        1,
+        id="organisation-inside-a-title",
+    ),
+    pytest.param(
+        "He thanked Supreme Commander-in-Chief of the Armed Forces of the Republic of Kazakhstan,"
+        " President Nurlan Abishev, for his support. Kazakhstan will host the next meeting.",
+        "GPE",
+        "Republic of Kazakhstan",
+        [],
+        2,
+        id="state-form-and-short-name",
+    ),
+    pytest.param(
+        "The National Crime Agency (NCA) said arrests rose. The NCA expects more next year.",
+        "ORG",
+        "National Crime Agency",
+        [],
+        3,
+        id="acronym-defined-in-brackets",
+    ),
+    pytest.param(
+        "According to the Ministry of Defence of Georgia, exercises ended. The Georgian Ministry"
+        " of Defence thanked the troops.",
+        "ORG",
+        "Ministry of Defence of Georgia",
+        [],
+        2,
+        id="demonym-and-of-country-forms",
+    ),
+    pytest.param(
+        "The Energy Department published new figures today. The DOE said demand had risen.",
+        "ORG",
+        "Energy Department",
+        [],
+        2,
+        id="acronym-of-department-of-x",
+    ),
+    pytest.param(
+        "The Ministry of Health of Armenia reported fewer cases. The Ministry also said that"
+        " vaccination continues.",
+        "ORG",
+        "Ministry of Health of Armenia",
+        [],
+        2,
+        id="bare-head-refers-back",
+    ),
+    pytest.param(
+        "Exports from the United Kingdom grew by 4%, while UK imports fell.",
+        "GPE",
+        "United Kingdom",
+        [],
+        2,
+        id="country-alias",
+    ),
+    pytest.param(
+        "Thefts rose in the Kharkiv region but fell in the Odesa and Poltava regions.",
+        "GPE",
+        "Kharkiv region",
+        [],
+        1,
+        id="region-head-kept",
+    ),
+    pytest.param(
+        "Thefts rose in the Kharkiv region but fell in the Odesa and Poltava regions.",
+        "GPE",
+        "Poltava",
+        [],
+        1,
+        id="coordinated-regions",
+    ),
+    pytest.param(
+        "Bureau of Prisons, Parole and Probation\n\nThe bureau reported 120 escapes.",
+        "ORG",
+        "Bureau of Prisons, Parole and Probation",
+        [],
+        1,
+        id="comma-list-in-a-name",
+    ),
+]
+
+# (text, label, name that must not be an entity)
+NOT_FOUND = [
+    pytest.param(
+        "Press Release\n\nThe State Border Service detained 12 people.",
+        "ORG",
+        "Press Release",
+        id="heading-is-no-organisation",
+    ),
+    pytest.param(
+        "The Labour Force Survey (LFS) shows employment rose; the LFS is run every quarter.",
+        "ORG",
+        "LFS",
+        id="acronym-of-a-survey",
+    ),
+    pytest.param(
+        "The Consumer Price Index rose by 2% in March.",
+        "ORG",
+        "Consumer Price Index",
+        id="index-is-no-organisation",
+    ),
+    pytest.param(
+        "The Department declined to comment on the figures.",
+        "ORG",
+        "Department",
+        id="bare-head-without-antecedent",
+    ),
+    pytest.param(
+        "Minister of Internal Affairs Colonel Anar Guliyev opened the meeting.",
+        "ORG",
+        "Internal Affairs",
+        id="title-complement-is-no-organisation",
+    ),
+    pytest.param(
+        "In Tver Region, crime fell by 3%.",
+        "GPE",
+        "In Tver Region",
+        id="preposition-outside-the-name",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "label", "name", "titles", "mentions"), FOUND)
+def test_entity_found(
+    extract_text: Extract, text: str, label: str, name: str, titles: list[str], mentions: int
+) -> None:
+    entity = _find(extract_text(text), label, name)
+    assert entity is not None
+    assert entity.titles == titles
+    assert len(entity.mentions) == mentions
+    assert all(text[m.start : m.end] == m.text for m in entity.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "label", "name"), NOT_FOUND)
+def test_entity_not_found(extract_text: Extract, text: str, label: str, name: str) -> None:
+    assert _find(extract_text(text), label, name) is None
+
+
+@pytest.mark.slow
+def test_names_have_no_article_or_line_break(extract_text: Extract) -> None:
+    extraction = extract_text(
+        "Statement of the Ministry of Finance\n\n\nThe Ministry of Finance said revenue rose."
+    )
+    names = [e.name for e in extraction.entities]
+    assert "Ministry of Finance" in names
+    assert all(n == n.strip() and "\n" not in n and not n.startswith("The ") for n in names)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        pytest.param(
+            "News from the Press Office of the Ministry of Health\n\nThe Ministry of Health said"
+            " 40 clinics opened.",
+            "Ministry of Health",
+            id="press-office-speaks-for-ministry",
+        ),
+        pytest.param(
+            "Crime in 2021\n\nThe National Police Agency reported fewer thefts. Governor Tom"
+            " Hale welcomed the Transport Agency figures.",
+            "National Police Agency",
+            id="first-organisation-in-the-lead",
+        ),
+        pytest.param(
+            "Crime in 2021\n\nThefts fell by 4%. Later the National Police Agency commented.",
+            None,
+            id="none-in-the-lead",
+        ),
+    ],
+)
+def test_issuer(extract_text: Extract, text: str, issuer: str | None) -> None:
+    assert extract_text(text).release.issuer == issuer
+
+
+def test_rules_load() -> None:
+    rules = load_rules()
+    assert "Ministry" in rules.org_heads
+    assert any(c.name == "Russia" and "Russian Federation" in c.aliases for c in load_countries())
+    assert not may_issue("Press Service of the Ministry of Defence")
+
+
+def test_malformed_rules_raise_e011(tmp_path: Path) -> None:
+    data = load_rules().model_dump()
+    data["titles"] = ["Minister", " padded"]
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PressfactsError) as info:
+        load_rules(path)
+    assert info.value.code.name == "E011"
+
+
+def test_malformed_countries_raise_e011(tmp_path: Path) -> None:
+    path = tmp_path / "countries.tsv"
+    path.write_text("Atlantis\tonly two cells\n", encoding="utf-8")
+    with pytest.raises(PressfactsError) as info:
+        load_countries(path)
+    assert info.value.code.name == "E011"
