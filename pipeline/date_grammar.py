@@ -194,8 +194,23 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _decade_ago,
         ),
         (
-            rf"\bthe (?:same|corresponding|comparable) (?:period|month|quarter) (?:of|in) {year}",
+            rf"\bthe (?:same|corresponding|comparable) "
+            rf"(?:period|months?|quarter|weeks?|days) (?:of|in) {year}",
             _same_period_of,
+        ),
+        (r"\bin (?:a|one) (?P<decade>decade)\b", _past_years),
+        # "Since the beginning of the year", "since January": from then to the period's end.
+        (
+            rf"\b(?:since|from) the (?:beginning|start) of (?:(?P<theyear>the year)|"
+            rf"(?P<yref>this year|the current year)|{year})\b",
+            _since,
+        ),
+        (rf"\bsince {mon}(?!{OSP}\d)", _since),
+        # Seasons: "the summer season", "winter 2023", "this spring".
+        (
+            rf"\b(?:(?P<rel>the|this|last) )?(?P<season>{_alt(list(lex.seasons))})"
+            rf"(?P<suffix> season)?(?:,? (?:of )?{year})?\b",
+            _season,
         ),
         (r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
     ]
@@ -209,11 +224,12 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
 
 
 def _capitalized(match: re.Match[str], *groups: str) -> bool:
-    return all(match.group(g) is None or match.group(g)[0].isupper() for g in groups)
+    words = [match.groupdict().get(g) for g in groups]
+    return all(w is None or w[0].isupper() for w in words)
 
 
 def _month_no(match: re.Match[str], group: str, lexicon: DateLexicon) -> int | None:
-    word = match.group(group)
+    word = match.groupdict().get(group)
     return lexicon.months.get(word.rstrip(".").lower()) if word else None
 
 
@@ -401,6 +417,31 @@ def _decade_ago(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 def _same_period_of(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     return DateExpr(*match.span(), "relative", rule="same_period_of", year=int(match["year"]))
+
+
+def _since(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    if not _capitalized(match, "mon"):
+        return None
+    month = _month_no(match, "mon", lexicon) or 1
+    year_ref = _year_ref(match)
+    return DateExpr(
+        *match.span(), "since", year=_int(match, "year"), month=month, year_ref=year_ref
+    )
+
+
+def _season(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """A season needs a determiner, 'season', a year, or 'in'/'during' before it."""
+    before = match.string[max(0, match.start() - 7) : match.start()].lower().split()
+    stated = match["rel"] or match["suffix"] or match["year"]
+    if not (stated or (before and before[-1] in ("in", "during"))):
+        return None
+    if match["season"].lower() == "fall" and not (match["year"] or match["suffix"]):
+        return None
+    year_ref = {"this": 0, "last": -1}.get((match["rel"] or "").lower())
+    month = lexicon.seasons[match["season"].lower()]
+    return DateExpr(
+        *match.span(), "season", year=_int(match, "year"), month=month, year_ref=year_ref
+    )
 
 
 def _weekday(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

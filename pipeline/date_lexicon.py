@@ -31,6 +31,7 @@ class DateLexicon(BaseModel):
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
+    seasons: dict[str, int]
     year_cues: frozenset[str]
     bare_month_cues: frozenset[str]
     fiscal_year: FiscalYears

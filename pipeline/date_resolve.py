@@ -17,6 +17,7 @@ from .date_lexicon import load_lexicon
 from .mentions import DateInfo
 
 Interval = tuple[dt.date, dt.date]
+LOOK_AHEAD_DAYS = 92  # a yearless date this far past the release date is last year's
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ class DateContext:
     def year_of(self, month: int, day: int = 1) -> int | None:
         """The year of a month or day stated without one.
 
-        Nearest to the release date when it is known; else within or after a reporting
-        period shorter than a year, and after a year-long one; else the latest stated year.
+        The release date's year unless that puts it months ahead of the release; else within or
+        after a reporting period shorter than a year, after a year-long one; else the latest
+        stated year.
         """
         if self.published is not None:
-            base = self.published
-            years = (base.year - 1, base.year, base.year + 1)
-            return min(years, key=lambda y: abs((_safe_date(y, month, day) - base).days))
+            year = self.published.year
+            ahead = (_safe_date(year, month, day) - self.published).days
+            return year if ahead <= LOOK_AHEAD_DAYS else year - 1
         if self.period is not None:
             start, end = self.period
             year = end.year
@@ -240,6 +242,31 @@ def _past_years(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     return _info((dt.date(end.year - expr.n + 1, 1, 1), end), True, "range")
 
 
+def _since(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'Since January' runs to the end of the reporting period, else to the release date."""
+    assert expr.month is not None
+    year = _year_for(expr, ctx)
+    if year is None:
+        return None
+    start = dt.date(year, expr.month, 1)
+    ends = [d for d in (ctx.period and ctx.period[1], ctx.published) if d and d >= start]
+    return _info((start, ends[0]), True) if ends else None
+
+
+def _season(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """Meteorological seasons; winter 2024 is December 2023 to February 2024."""
+    assert expr.month is not None
+    winter = expr.month == 12
+    if expr.year is None and expr.year_ref is None:
+        year = ctx.year_of(expr.month)
+    else:
+        stated = _year_for(expr, ctx)
+        year = stated - 1 if stated is not None and winter else stated
+    if year is None:
+        return None
+    return _info(_months(year, expr.month, expr.month + 2), expr.year is None, "range")
+
+
 def _weekday(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     """A weekday is the latest such day on or before the release date."""
     assert expr.n is not None
@@ -294,6 +321,14 @@ def _this_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return _months(year, 1, 12) if year is not None else None
 
 
+def _the_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'During the year' is a year-long reporting period, else the year under discussion."""
+    if ctx.period is not None and 360 <= _days(ctx.period) <= 370:
+        return ctx.period
+    year = ctx.subject_year
+    return _months(year, 1, 12) if year is not None else None
+
+
 def _today(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return (ctx.published, ctx.published) if ctx.published is not None else None
 
@@ -322,6 +357,7 @@ _RELATIVE_RULES = {
     "last_year": _last_year,
     "past_year": _past_year,
     "this_year": _this_year,
+    "the_year": _the_year,
     "today": _today,
     "yesterday": _yesterday,
     "years_back": _years_back,
@@ -345,5 +381,7 @@ _RESOLVERS = {
     "year_range": _year_range,
     "past_years": _past_years,
     "weekday": _weekday,
+    "since": _since,
+    "season": _season,
     "relative": _relative,
 }

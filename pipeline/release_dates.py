@@ -4,7 +4,8 @@ The head is the title and the first sentences. The reporting period is the first
 there (title first: "Crime in January-June 2020"). The release date is a dateline ("14.02.2019"
 on its own line, "Ganja, 12 July 2023", "Release date: 27 April 2017", "Oct. 17 (UPI) --"), else
 the day a lead sentence opens with ("On January 18, the Ministry held ..."), which dates the
-release only by inference.
+release only by inference. A sentence that says when the release came out ("The data were
+published by the Ministry on 16 October 2023") counts as a dateline.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ PERIOD_KINDS = frozenset(
         "fiscal_year",
         "split_year",
         "year_range",
+        "day_range",
     }
 )
 DATELINE_LABEL = re.compile(
@@ -42,6 +44,11 @@ DATELINE_LABEL = re.compile(
 DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’ ]{0,40}?\s*(?:,|[–—|-])\s*")
 DATELINE_END = re.compile(r"[ \t]*(?:$|[.,;|(]|--|[–—-]\s)", re.MULTILINE)
 LEAD_ON = re.compile(r"(?:\A|[.!?]\s+|\n)[ \t]*On\s+\Z")
+STATED_ON = re.compile(
+    r"(?:\A|[.!?]\s+|\n)[ \t]*(?:This|The)\s+(?:press\s+)?"
+    r"(?:release|data|information|statement|figures)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:published|released|issued|posted)\b[^.!?\n]{0,100}\bon\s+\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -71,11 +78,16 @@ def reporting_period(exprs: Sequence[DateExpr], head: Head, ctx: DateContext) ->
 def release_date(
     text: str, exprs: Sequence[DateExpr], head: Head, ctx: DateContext
 ) -> tuple[dt.date, str] | None:
-    """(date, basis) from a dateline, else inferred from a lead 'On <day>', else None."""
-    days = [e for e in exprs if e.kind == "day" and head.holds(e)]
-    for basis, accept in (("dateline", _is_dateline), ("inferred", _opens_sentence)):
+    """(date, basis) from a dateline or a sentence stating it, else a lead 'On <day>', or None."""
+    days = [e for e in exprs if e.kind == "day"]
+    checks = (
+        ("dateline", lambda e: head.holds(e) and _is_dateline(text, e)),
+        ("dateline", lambda e: _states_release(text, e)),
+        ("inferred", lambda e: head.holds(e) and _opens_sentence(text, e)),
+    )
+    for basis, accept in checks:
         for expr in days:
-            if accept(text, expr):
+            if accept(expr):
                 info = resolve(expr, ctx)
                 if info is not None:
                     return info.start, basis
@@ -94,3 +106,8 @@ def _is_dateline(text: str, expr: DateExpr) -> bool:
 def _opens_sentence(text: str, expr: DateExpr) -> bool:
     """'On January 18, ...' at the start of a sentence."""
     return LEAD_ON.search(text[max(0, expr.start - 200) : expr.start]) is not None
+
+
+def _states_release(text: str, expr: DateExpr) -> bool:
+    """'The data were published by the Ministry on 16 October 2023.'"""
+    return STATED_ON.search(text[max(0, expr.start - 200) : expr.start]) is not None
