@@ -28,6 +28,10 @@ _NUMBERS = {
 _N_MONTHS = re.compile(r"\b(\d{1,2}|[a-z]+) months of (\d{4})", re.IGNORECASE)
 _JAN_TO = re.compile(r"\bJanuary\s*[-–—]\s*([A-Z][a-z]+),?\s+(\d{4})")
 _PART = re.compile(r"\b(first quarter|first half|Q1|H1) (?:of )?(\d{4})", re.IGNORECASE)
+_OTHER_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|ago|last year|previous|earlier|same period|compared|than)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ALIASES = {
     "russian federation": "russia",
@@ -50,6 +54,8 @@ class Entry:
     period: tuple[dt.date, dt.date] | None
     measure: frozenset[str]
     direction: str | None
+    own_period: bool
+    """The period is the claim's own, or its sentence names no other time."""
 
 
 def index(extractions: Sequence[Extraction]) -> Iterator[Entry]:
@@ -66,6 +72,7 @@ def index(extractions: Sequence[Extraction]) -> Iterator[Entry]:
                     claim=claim,
                     source=source,
                     period=dates.get(claim.period or "", release_period),
+                    own_period=claim.period in dates or not _OTHER_TIME.search(sentence.text),
                     measure=measure_words(sentence, claim),
                     direction=word
                     or direction(clause(sentence, claim))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
@@ -12,6 +13,7 @@ from ..arithmetic import READINGS, Interval, fmt, interval, printed_unit
 from ..registry import Finding, register_check
 
 Points = list[tuple[int, "Entry"]]
+_MONTH = list(calendar.month_name)
 SPIKE_POINTS = 15.0
 """How far (percentage points) implied single-period changes must swing both ways to flag."""
 
@@ -25,16 +27,22 @@ def _ytd_groups(
         ytd = year_to_date_months(entry.period)
         if entry.source is None or ytd is None or entry.claim.kind not in kinds:
             continue
+        if kinds != ("percent",) and (entry.direction or not entry.own_period):
+            continue
         groups[(entry.source, ytd[0])][entry.release].append((ytd[1], entry))
     return groups
 
 
 def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
-    """The unique candidate that measures the same thing as `entry`, or None."""
+    """The unique candidate that measures the same thing as `entry`, or None.
+
+    A change (with a direction) only matches a change, a level only a level.
+    """
     scored = [
         (len(entry.measure & c.measure) / len(entry.measure | c.measure), (m, c))
         for m, c in candidates
-        if same_measure(entry.measure, c.measure) and c.direction is not None
+        if same_measure(entry.measure, c.measure)
+        and (c.direction is None) == (entry.direction is None)
     ]
     scored.sort(key=lambda s: -s[0])
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
@@ -133,3 +141,33 @@ def _pct(entry: Entry) -> str:
 
 def _months(after: int, until: int) -> str:
     return f"month {until}" if until == after + 1 else f"months {after + 1}–{until}"
+
+
+@register_check("ytd_totals.v1", scope="corpus", severity="error")
+def ytd_totals(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+    """A total since 1 January cannot fall later in the year, nor exceed the full-year total.
+
+    For one measure and source, the level stated for January–m1 must not exceed the level for
+    January–m2 (m1 < m2 ≤ 12) of the same year, under every reading of the printed figures.
+    """
+    for group in _ytd_groups(extractions, ("count", "mass", "money", "volume")).values():
+        for r1, r2 in combinations(sorted(group), 2):
+            for m1, a in group[r1]:
+                found = _mutual(a, group[r2], group[r1])
+                if found is None or found[0] == m1:
+                    continue
+                (early, x), (late, y) = sorted([(m1, a), found], key=lambda p: p[0])
+                low, high = interval(x.claim), interval(y.claim)
+                if low.low <= high.high:
+                    continue
+                yield Finding(
+                    claims=[(x.release, x.claim.id), (y.release, y.claim.id)],
+                    message=(
+                        f"{x.claim.text} for January–{_MONTH[early]} ({x.release}) exceeds "
+                        f"{y.claim.text} for January–{_MONTH[late]} ({y.release}); a total since "
+                        "the start of the year cannot fall."
+                    ),
+                    stated=y.claim.value,
+                    expected=(low.low, float("inf")),
+                    readings=READINGS,
+                )
