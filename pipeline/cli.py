@@ -153,31 +153,32 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A folder of releases with ID.gold.json files.")],
+    gold: Annotated[
+        Path,
+        typer.Argument(help="A folder of releases with ID.gold.json files, or a NewsQuant JSON."),
+    ],
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="JSON of floors per gold folder name; exit 1 below."),
+        typer.Option("--baseline", help="JSON of floors per data set name; exit 1 below."),
     ] = None,
     model: ModelOption = None,
 ) -> None:
-    """Run the pipeline on a gold folder, print the scores, and compare with the baseline."""
-    from .checks.engine import run_corpus_checks
-    from .evaluate import load_gold, regressions, score
-    from .worker import Task, adopt_nlp, process_shard
+    """Run the pipeline on gold data, print the scores, and compare them with the baseline."""
+    from .evaluate import regressions
 
-    gold_set = load_gold(gold)
-    adopt_nlp(model, _nlp(model))
-    tasks = [Task(rid, str(r.path)) for rid, r in gold_set.releases.items()]
-    outcomes = process_shard(tasks, model, timeout=60)
-    extractions = {o.task.release_id: o.extraction for o in outcomes if o.extraction}
-    errors = [o.error for o in outcomes if o.error]
-    metrics = score(gold_set, extractions, run_corpus_checks(list(extractions.values())))
-    name = gold.resolve().name
-    typer.echo(f"{name}: {len(gold_set.releases)} releases, {len(errors)} errors")
+    nlp = _nlp(model)
+    if gold.is_file():
+        name, metrics, errors = "newsquant", _eval_newsquant(nlp, gold), []
+    else:
+        name = gold.resolve().name
+        metrics, errors = _eval_gold_folder(nlp, model, gold)
+    typer.echo(f"{name}:")
     for key, value in metrics.items():
         typer.echo(f"  {key:20s} {value}")
+    for error in errors:
+        typer.echo(f"ERROR {error.code} {error.source}: {error.message}", err=True)
     if baseline is None:
-        return
+        raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
     floors = json.loads(baseline.read_text(encoding="utf-8")).get(name)
     if floors is None:
         typer.echo(f"no baseline for {name!r} in {baseline}", err=True)
@@ -185,9 +186,40 @@ def evaluate(
     worse = regressions(metrics, floors)
     for line in worse:
         typer.echo(f"REGRESSION {name} {line}", err=True)
-    for error in errors:
-        typer.echo(f"ERROR {error.code} {error.source}: {error.message}", err=True)
     raise typer.Exit(EXIT_FAILED if worse or errors else EXIT_OK)
+
+
+def _eval_gold_folder(nlp, model: str | None, folder: Path):  # type: ignore[no-untyped-def]
+    """Scores of the pipeline on a gold folder, and the documents that failed."""
+    from .checks.engine import run_corpus_checks
+    from .evaluate import load_gold, score
+    from .worker import Task, adopt_nlp, process_shard
+
+    gold_set = load_gold(folder)
+    adopt_nlp(model, nlp)
+    tasks = [Task(rid, str(r.path)) for rid, r in gold_set.releases.items()]
+    outcomes = process_shard(tasks, model, timeout=60)
+    extractions = {o.task.release_id: o.extraction for o in outcomes if o.extraction}
+    errors = [o.error for o in outcomes if o.error]
+    return score(gold_set, extractions, run_corpus_checks(list(extractions.values()))), errors
+
+
+def _eval_newsquant(nlp, path: Path) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """F1 (percent) per NewsQuant metric, each sentence extracted as a one-line release."""
+    from .extract import extract_docs
+    from .ingest import SourceDocument
+    from .newsquant import score
+
+    sentences = json.loads(path.read_text(encoding="utf-8"))
+    sources = [
+        (
+            f"nq-{i:04d}",
+            SourceDocument(source=f"nq-{i:04d}.txt", format="txt", text=s["text"] + "\n"),
+        )
+        for i, s in enumerate(sentences)
+    ]
+    predictions = [ex.claims for ex in extract_docs(nlp, sources)]
+    return {f"{metric}_f1": v["f1"] for metric, v in score(sentences, predictions).items()}
 
 
 @app.command()
