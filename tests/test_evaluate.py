@@ -229,7 +229,7 @@ def test_newsquant_metrics() -> None:
             unit="percentage",
             kind="percent",
             change=Change(direction="increase"),
-            measure="sales",
+            measure="car sale",
         ),
         make("1,200", 1200, qualifier="about", measure="car sold"),
         make("10", 10, range=NumberRange(low=10, high=20)),
