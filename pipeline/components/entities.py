@@ -165,10 +165,13 @@ class EntitiesComponent:
         self.country_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        persons = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
-        titles = self._titles(doc, {e.start for e in doc.ents if e.label_ == "PERSON"})
+        people = self._people(doc)
+        persons = {i for start, end in people for i in range(start, end)}
+        titles = self._titles(doc, {start for start, _ in people})
         zone = {i for t in titles for i in range(t.start, t.core_end)}
-        candidates = [c for c in self._propose(doc, titles, zone, persons) if c.end > c.start]
+        candidates = [_Cand(start, end, "PERSON", "model") for start, end in people]
+        candidates += self._propose(doc, titles, zone, persons)
+        candidates = [c for c in candidates if c.end > c.start]
         surnames = _surnames(doc, candidates)
         complements = {i for t in titles for i in range(t.core_end, t.end)}
         valid = [
@@ -209,6 +212,26 @@ class EntitiesComponent:
         stops = person_starts | attached
         return [_Title(s, e, self._complement(doc, e, stops), s in attached) for s, e in cores]
 
+    def _people(self, doc: Doc) -> list[tuple[int, int]]:
+        """The model's people, and names it put at the end of an organisation: in 'Chief of
+        the State Police Anna Berzina told', 'Anna Berzina' is a person."""
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        for ent in doc.ents:
+            heads = [t.i for t in ent if t.text in self.heads]
+            if ent.label_ != "ORG" or not heads:
+                continue
+            tail = doc[heads[-1] + 1 : ent.end]
+            if len(tail) > 1 and all(
+                t.pos_ == "PROPN"
+                and _is_name(t)
+                and not _is_acronym(t.text)
+                and t.text not in self.heads
+                and t.text not in self.country_of
+                for t in tail
+            ):
+                people.append((tail[0].i, ent.end))
+        return people
+
     def _propose(
         self, doc: Doc, titles: list[_Title], zone: set[int], persons: set[int]
     ) -> list[_Cand]:
@@ -216,7 +239,7 @@ class EntitiesComponent:
         candidates = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
-            if label is None or (label == "NORP" and not _is_acronym(ent.text)):
+            if label in (None, "PERSON") or (label == "NORP" and not _is_acronym(ent.text)):
                 continue
             if any(q in ent.text for q in QUOTES):  # the model cut a quoted name in two
                 continue
@@ -226,7 +249,9 @@ class EntitiesComponent:
                 segments = [s for s in segments if s[1] - s[0] > 1 or _is_acronym(doc[s[0]].text)]
             for start, end in (_trim(doc, s, e) for s, e in segments):
                 if label == "ORG":
-                    end = self._complement(doc, end, stops)
+                    end = next((i for i in range(start, end) if i in stops), end)
+                    of = [i for i in range(start, end) if doc[i].lower_ in ("of", "for")]
+                    end = max(end, self._complement(doc, of[-1] if of else end, stops))
                 candidates.append(_Cand(start, end, label, "model"))
         for token in doc:
             if token.text in self.heads and token.i not in zone:
@@ -245,6 +270,8 @@ class EntitiesComponent:
         while start > 0 and start - 1 not in stops:
             token = doc[start - 1]
             glue = token.text == "&" or token.lower_ == "'s" or _joins(doc, start - 1)
+            if start > 1 and doc[start - 2].text in self.country_of:
+                glue = glue and token.lower_ != "'s"  # "Mexico's National Guard"
             if not (_is_modifier(token) or (glue and start > 1 and _is_name(doc[start - 2]))):
                 break
             start -= 1
@@ -279,7 +306,8 @@ class EntitiesComponent:
             if k == i + 1:
                 return False
             i = k
-        return i < len(doc) and doc[i].lower_ in ("and", "&")
+        closed = i < len(doc) and doc[i].lower_ in ("and", "&")
+        return closed and _name_run(doc, i + 1, stops) > i + 1
 
     def _state_form(self, doc: Doc, start: int) -> int:
         """Move the start of a country back over "Republic of (the)"."""
@@ -493,8 +521,8 @@ class EntitiesComponent:
                 }
             if len(matches) == 1:
                 union(i, matches.pop())
-            elif not matches and accepted[i].name in self.heads:
-                accepted[i].label = ""  # a bare "Department" with nothing to refer to
+            elif accepted[i].name in self.heads:
+                accepted[i].label = ""  # a bare "Department" with nothing or too much to refer to
         people = [i for i, a in enumerate(accepted) if a.label == "PERSON"]
         for i in people:
             words = _person_words(accepted[i].name)
@@ -531,11 +559,12 @@ class EntitiesComponent:
         return frozenset(w for w in words if w not in FUNCTION_WORDS)
 
     def _head(self, name: str) -> str | None:
-        """The organisation head of a name, or its acronym, or None."""
+        """The organisation head of a name (the last head word before 'of'), or its acronym."""
         words = name.split()
-        heads = [w for w in words if w in self.heads]
+        before_of = re.split(r"\b(?:of|for)\b", name)[0].split()
+        heads = [w for w in before_of if w in self.heads] or [w for w in words if w in self.heads]
         if heads:
-            return heads[0]
+            return heads[-1]
         acronyms = [w for w in words if _is_acronym(w) and w not in self.country_of]
         return acronyms[0] if acronyms else None
 
