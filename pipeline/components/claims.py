@@ -1,19 +1,703 @@
-"""pressfacts_claims: attach qualifier, change, measure, base, period and 'of' to quantities."""
+"""pressfacts_claims: attach qualifier, change, measure, rate base and 'of' to each quantity.
+
+Reads the words next to each quantity and the dependency parse (word lists in
+data/claim_words.json):
+
+- qualifier: 'more than 17,985', 'almost 36%', '$5,000 or under';
+- change: the number is the size of a change when signed ('+46%'), after a change word
+  ('fell by 8%', 'up 6%', 'a decrease of 6.1%'), before one ('14.7% fewer', 'a 1% decline',
+  '29% lower than') or in an elliptical list ('robberies by 11.4%', 'and rape 5 percent');
+- measure: what is counted, from the counted noun ('26,004 crimes were registered'), the
+  'of' phrase ('86.7% of them', '873 kg of narcotic drugs'), the subject of the change verb
+  ('Crimes against a person went down by 8%') or the noun phrase before an elliptical figure;
+  pronouns and generic nouns ('the figure') take the measure of the claim they refer to;
+- per: the base of a rate ('5,874 incidents per 100,000 population');
+- of: the claim a share is part of ('86.7% of them' → the 26,004 crimes).
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ErrorCode, PressfactsError
+from ..extensions import SPANS_QUANTITIES
+from ..mentions import QuantityInfo
+from ..numbers import parse_digits
+
+WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_words.json"
+MAX_MEASURE_TOKENS = 12
+PREPS_DROPPED = {
+    "since", "during", "until", "after", "before", "as", "than", "because", "like", "despite",
+    "compared", "over", "throughout", "per", "about", "due", "excluding", "including", "except",
+}  # fmt: skip
+TIME_NOUNS = {"year", "month", "week", "day", "quarter", "decade", "period", "hour", "time"}
+COPULAS = {"be", "become", "remain", "stand", "come", "amount", "reach", "total", "make"}
+BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
-@Language.factory("pressfacts_claims", assigns=["span._.pressfacts_quantity"])
+class ClaimWords(BaseModel):
+    """The word lists of data/claim_words.json."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str = ""
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    increase: list[str]
+    decrease: list[str]
+    generic: list[str]
+    pronouns: list[str]
+    skip: list[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """ClaimWords turned into sets and longest-first regular expressions."""
+
+    words: ClaimWords
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    increase: frozenset[str]
+    decrease: frozenset[str]
+    generic: frozenset[str]
+    pronouns: frozenset[str]
+    skip: frozenset[str]
+
+    def direction(self, token: Token) -> str | None:
+        """'increase' or 'decrease' when the token is a change word."""
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in self.increase:
+                return "increase"
+            if form in self.decrease:
+                return "decrease"
+        return None
+
+
+@cache
+def lexicon(path: Path = WORDS_PATH) -> Lexicon:
+    """Load and validate the claim word lists once; raise E011 when malformed."""
+    try:
+        words = ClaimWords.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as e:
+        raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
+    before = sorted(words.qualifiers_before, key=len, reverse=True)
+    after = sorted(words.qualifiers_after, key=len, reverse=True)
+    return Lexicon(
+        words=words,
+        qualifier_before=re.compile(
+            r"(?:^|(?<=[\s(]))(?P<q>" + "|".join(map(re.escape, before)) + r")[\s-]*$", re.I
+        ),
+        qualifier_after=re.compile(
+            r"^\s*(?P<q>" + "|".join(map(re.escape, after)) + r")(?!\w)", re.I
+        ),
+        increase=frozenset(words.increase),
+        decrease=frozenset(words.decrease),
+        generic=frozenset(words.generic),
+        pronouns=frozenset(words.pronouns),
+        skip=frozenset(words.skip),
+    )
+
+
+@Language.factory(
+    "pressfacts_claims",
+    assigns=["span._.pressfacts_quantity"],
+    requires=["doc.spans", "token.dep", "token.lemma"],
+)
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     """Factory of the claims component."""
-    return ClaimsComponent()
+    return ClaimsComponent(words=lexicon())
 
 
 class ClaimsComponent:
-    """Attaches context to each quantity (initial version: nothing yet)."""
+    """Reads qualifier, change, measure, rate base and 'of' for every quantity span."""
+
+    def __init__(self, *, words: Lexicon) -> None:
+        self.words = words
 
     def __call__(self, doc: Doc) -> Doc:
+        spans = sorted(doc.spans.get(SPANS_QUANTITIES, []), key=lambda s: s.start_char)
+        previous: list[Span] = []
+        for span in spans:
+            info: QuantityInfo = span._.pressfacts_quantity
+            info.qualifier = info.qualifier or self.qualifier(doc, span)
+            info.change = info.change or self.change(doc, span, previous)
+            reader = MeasureReader(self.words, doc, span, previous)
+            info.measure = reader.measure()
+            info.of = reader.of_claim
+            _rate(doc, span, info)
+            previous.append(span)
         return doc
+
+    def qualifier(self, doc: Doc, span: Span) -> str | None:
+        """'more than 17,985' → more_than; '$5,000 or under' → at_most."""
+        before = doc.text[max(0, span.start_char - 30) : span.start_char]
+        m = self.words.qualifier_before.search(before)
+        if m:
+            return self.words.words.qualifiers_before[m.group("q").lower()]
+        m = self.words.qualifier_after.match(doc.text, span.end_char)
+        if m:
+            return self.words.words.qualifiers_after[m.group("q").lower()]
+        return None
+
+    def change(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
+        """The direction when the number is the size of a change, else None."""
+        info: QuantityInfo = span._.pressfacts_quantity
+        sign = info.value_text.strip()[:1]
+        if sign == "+":
+            return "increase"
+        if sign in "-−" and doc.text[max(0, span.start_char - 2) : span.start_char].strip()[
+            -1:
+        ] in {
+            "(",
+            ";",
+            ",",
+        }:
+            return "decrease"
+        after = self._after(doc, span)
+        if after is not None:
+            return after
+        prev = self._before(doc, span)
+        if prev is None:
+            return self._copula(span) or self._elliptical(doc, span, previous)
+        word = prev.lower_
+        if word in {"from", "to", "at", "of", "for", "with", "than", "between", "and", "or"}:
+            if word == "of" and self.words.direction(prev.head) and prev.head.pos_ == "NOUN":
+                return self.words.direction(prev.head)
+            if word in {"and", "or"}:
+                return self._elliptical(doc, span, previous)
+            if word == "to":
+                return self._copula(span)
+            return None
+        if word in {"by", "in"}:
+            if word == "in" and info.unit != "times":
+                return None
+            return self._left_direction(prev)
+        direction = self.words.direction(prev)
+        if direction is not None:
+            return direction
+        return self._copula(span) or self._elliptical(doc, span, previous)
+
+    def _before(self, doc: Doc, span: Span) -> Token | None:
+        """The first token before the claim that is not a qualifier or a filler word."""
+        start = span.start_char
+        m = self.words.qualifier_before.search(doc.text[max(0, start - 30) : start])
+        if m:
+            start -= len(m.group(0))
+        i = span.start - 1
+        while i >= span.sent.start and doc[i].idx >= start:
+            i -= 1
+        while i >= span.sent.start:
+            token = doc[i]
+            if token.lower_ == "by" or token.lower_ not in self.words.skip:
+                return token
+            if token.lower_ == "of" and not (i > 0 and doc[i - 1].lower_ == "total"):
+                return token
+            i -= 1
+        return None
+
+    def _after(self, doc: Doc, span: Span) -> str | None:
+        """'14.7% fewer', 'a 1% decline', '29% lower than', '16.4% less often'."""
+        if span.end >= len(doc):
+            return None
+        token = doc[span.end]
+        if token.lower_ in {
+            "more",
+            "less",
+            "fewer",
+            "higher",
+            "lower",
+            "above",
+            "below",
+            "up",
+            "down",
+        }:
+            if doc[span.start - 1].lower_ == "or" if span.start > 0 else False:
+                return None
+            return self.words.direction(token)
+        if token.pos_ in {"NOUN", "VERB"} and token.lower_ not in {"up", "down"}:
+            nxt = token
+            if token.pos_ == "VERB" and token.tag_ not in {"NN", "NNS"}:
+                return None
+            return self.words.direction(nxt)
+        if token.pos_ == "ADJ" and span.end + 1 < len(doc):
+            return (
+                self.words.direction(doc[span.end + 1])
+                if doc[span.end + 1].pos_ == "NOUN"
+                else None
+            )
+        return None
+
+    def _left_direction(self, token: Token) -> str | None:
+        """The nearest change word left of 'by' in the same sentence: 'fell by 5%, X by 3%'."""
+        i = token.i - 1
+        while i >= token.sent.start and token.i - i <= 80:
+            direction = self.words.direction(token.doc[i])
+            if direction is not None:
+                return direction
+            i -= 1
+        return None
+
+    def _copula(self, span: Span) -> str | None:
+        """'the decrease is 0.1%', 'its growth came to 91.7%', 'The largest reduction, 7.4%'."""
+        head = _anchor(span)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            return self.words.direction(head.head)
+        verb = head.head if head.dep_ in {"attr", "acomp", "dobj", "npadvmod"} else None
+        if head.dep_ == "pobj" and head.head.lower_ == "to":
+            verb = head.head.head
+        if verb is None or verb.lemma_ not in COPULAS:
+            return None
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ == "NOUN":
+                return self.words.direction(child)
+        return None
+
+    def _elliptical(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
+        """'fell 5.5 percent and property crime 4.9 percent': the list shares its change."""
+        if not previous:
+            return None
+        last = previous[-1]
+        if last.sent != span.sent or last._.pressfacts_quantity.change is None:
+            return None
+        between = doc[last.end : span.start]
+        if any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {";", "to", "from", "at"} for t in between):
+            return None
+        joined = {t.lower_ for t in between}
+        same_kind = last._.pressfacts_quantity.kind == span._.pressfacts_quantity.kind
+        if "or" in joined or (same_kind and ("and" in joined or "," in joined)):
+            return str(last._.pressfacts_quantity.change)
+        return None
+
+
+class MeasureReader:
+    """Builds the measure phrase of one claim from the parse and the claims before it."""
+
+    def __init__(self, words: Lexicon, doc: Doc, span: Span, previous: list[Span]) -> None:
+        self.words = words
+        self.doc = doc
+        self.span = span
+        self.previous = previous
+        self.of_claim: Span | None = None
+
+    def measure(self) -> str | None:
+        """A short phrase saying what the claim counts or measures."""
+        phrase = self._read()
+        if not phrase:
+            return None
+        return _clean(phrase)
+
+    def _read(self) -> str | None:
+        span = self.span
+        anchor = _anchor(span)
+        of_object = self._of_object(anchor)
+        if of_object is not None:
+            return of_object
+        noun = self._counted_noun(anchor)
+        if noun is not None and not self._generic(noun):
+            return self._noun_with_verb(noun)
+        if _starts_with(self.doc, span, {"by", "(", "up", "down"}) or self._after_noun():
+            left = self._left_phrase()
+            if left:
+                return left
+        verb = _governing_verb(anchor)
+        if verb is not None:
+            subject = self._subject(verb)
+            if subject:
+                return subject
+        predicate = self._predicate(anchor)
+        base = self._earlier_measure() or self._left_chunk()
+        if predicate:
+            return f"{base} {predicate}" if base else predicate
+        return base
+
+    def _of_object(self, anchor: Token) -> str | None:
+        """'86.7% of them', '873 kg of narcotic drugs', 'one of the murders'."""
+        children = [c for t in self.span for c in t.children if c.i >= self.span.end]
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not objects:
+                    continue
+                obj = objects[0]
+                if obj.lower_ in self.words.pronouns:
+                    self.of_claim = self._antecedent_claim()
+                    predicate = self._predicate(anchor)
+                    if predicate:
+                        return predicate
+                    if self.of_claim is not None:
+                        return self.of_claim._.pressfacts_quantity.measure
+                    return self._earlier_measure()
+                return self._noun_with_verb(obj, include_verb=anchor.dep_ != "pobj")
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+            owner = anchor.head.head
+            if self.words.direction(owner):
+                return self._change_noun(owner)
+            if not self._generic(owner):
+                return _phrase(owner, exclude={anchor.head})
+        return None
+
+    def _counted_noun(self, anchor: Token) -> Token | None:
+        """The noun the number counts: '26,004 crimes', '14.7% fewer crimes', 'a 1% decline'."""
+        if anchor.dep_ in {"nummod", "amod", "compound", "quantmod"} and anchor.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
+            head = anchor.head
+            if head.i >= self.span.end and head.lemma_.lower() not in TIME_NOUNS:
+                return head
+        end = self.span.end
+        j = end
+        while j < len(self.doc) and j - end < 3 and self.doc[j].pos_ == "ADJ":
+            j += 1
+        if j > end and j < len(self.doc) and self.doc[j].pos_ == "NOUN":
+            return self.doc[j]
+        if end < len(self.doc):
+            token = self.doc[end]
+            if token.lower_ in {"more", "fewer", "less"} and end + 1 < len(self.doc):
+                nxt = self.doc[end + 1]
+                if nxt.pos_ in {"NOUN", "PROPN"} or nxt.dep_ == "amod":
+                    while nxt.dep_ in {"amod", "compound"} and nxt.head.i > nxt.i:
+                        nxt = nxt.head
+                    return nxt
+            if token.pos_ == "NOUN" and token.lemma_.lower() not in TIME_NOUNS:
+                return token
+        return None
+
+    def _noun_with_verb(self, noun: Token, *, include_verb: bool = True) -> str:
+        """'crimes registered', 'narcotic drugs removed from illegal circulation'."""
+        if noun.lower_ in self.words.pronouns:
+            return self._earlier_measure() or noun.text
+        if self.words.direction(noun) and noun.pos_ == "NOUN":
+            return self._change_noun(noun)
+        phrase = _phrase(noun, exclude=set(self.span))
+        carrier = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
+            carrier = noun.head.head
+        verb = carrier.head if carrier.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+        if not include_verb or verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return phrase
+        if carrier.dep_ == "nsubjpass" or (carrier.dep_ == "dobj" and verb.tag_ in {"VBN", "VBD"}):
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in PREPS_DROPPED]
+            place = " ".join(
+                _phrase(p) for p in preps[:1] if not _is_time(p) and not _pronominal(p)
+            )
+            if carrier.dep_ == "dobj":
+                subject = self._subject(verb, resolve=False)
+                by = f" by {subject}" if subject and verb.lemma_ not in COPULAS else ""
+                return f"{phrase} {verb.text}{by} {place}".strip()
+            return f"{phrase} {verb.text} {place}".strip()
+        if carrier.dep_ == "dobj":
+            subject = self._subject(verb, resolve=False)
+            return f"{phrase} ({subject})" if subject else phrase
+        return phrase
+
+    def _change_noun(self, noun: Token) -> str | None:
+        """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "on", "of", "among", "for"}:
+                if not _is_time(child) and not any(t in self.span for t in child.subtree):
+                    return f"{noun.text} {_phrase(child)}"
+        verb = _governing_verb(noun)
+        token = _subject_token(verb)
+        if (
+            verb is not None
+            and token is not None
+            and token != noun
+            and not self.words.direction(token)
+        ):
+            return self._subject(verb)
+        return self._earlier_measure() or self._left_chunk()
+
+    def _subject(self, verb: Token, *, resolve: bool = True) -> str | None:
+        """The subject of the verb (or of the verb it is coordinated with), with its place."""
+        token = _subject_token(verb)
+        if token is None or token in self.span:
+            return None
+        if not resolve:
+            return _phrase(token)
+        lower = token.lower_
+        if lower in {"which", "that", "who"} and verb.dep_ == "relcl":
+            head = verb.head
+            while (
+                head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN"
+            ):
+                head = head.head.head
+            return _phrase(head, exclude={verb})
+        if lower in self.words.pronouns:
+            return self._pronoun(token)
+        if self._generic(token):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    return _phrase(token)
+            for child in token.children:
+                if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
+                    return self._pronoun(child)
+            return self._earlier_measure(same_sentence=True) or self._left_chunk(before=token)
+        if self.words.direction(token) and token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
+                    return self._pronoun(child)
+            return self._change_noun(token)
+        phrase = _phrase(token)
+        place = [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.i < token.i and not _is_time(c) and not _pronominal(c)
+        ]
+        if place and place[0].lower_ in {"in", "on", "at", "among"}:
+            phrase = f"{phrase} {_phrase(place[0])}"
+        return phrase
+
+    def _pronoun(self, token: Token) -> str | None:
+        """What 'it', 'their' or 'they' stands for: a subject earlier in the text."""
+        plural = token.lower_ in {"they", "them", "their", "these", "those"}
+        sent = token.sent
+        earlier = [
+            t
+            for t in sent
+            if t.i < token.i
+            and t.dep_ in {"nsubj", "nsubjpass"}
+            and t.pos_ in {"NOUN", "PROPN"}
+            and not self._generic(t)
+        ]
+        if earlier:
+            return _phrase(earlier[0])
+        if sent.start > 0:
+            prev_sent = self.doc[sent.start - 1].sent
+            chunks = [c for c in prev_sent.noun_chunks if c.root.lower_ not in self.words.pronouns]
+            if plural:
+                plural_chunks = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
+                if plural_chunks:
+                    return _phrase(plural_chunks[-1].root)
+            subjects = [c for c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                return _phrase(subjects[0].root)
+        return self._earlier_measure()
+
+    def _left_phrase(self) -> str | None:
+        """The noun phrase right before an elliptical figure: 'acts of brigandage by 20.2%'."""
+        doc = self.doc
+        i = self.span.start - 1
+        while i >= self.span.sent.start and doc[i].lower_ in {
+            "by", "(", "up", "down", "were", "there", "here", "almost", "nearly", "about",
+        }:  # fmt: skip
+            i -= 1
+        if i < self.span.sent.start or doc[i].pos_ not in {"NOUN", "PROPN", "PRON", "ADP", "PUNCT"}:
+            return None
+        if doc[i].pos_ == "PUNCT" and doc[i].text != ")":
+            return None
+        end = i + 1
+        depth = 0
+        while i >= self.span.sent.start:
+            token = doc[i]
+            if token.text == ")":
+                depth += 1
+            elif token.text == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and token.text in BOUNDARY:
+                break
+            elif depth == 0 and token.pos_ in {"CCONJ", "AUX", "SCONJ"}:
+                right = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+                if right not in {"under", "over", "more", "less", "above", "below"}:
+                    break
+            elif depth == 0 and token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+                break
+            i -= 1
+        words = [t for t in doc[i + 1 : end] if t.pos_ != "DET"]
+        while words and words[0].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+            words.pop(0)
+        nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"} or t.tag_ == "VBG"]
+        if not nouns or all(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in nouns):
+            return None
+        return _join(words)
+
+    def _after_noun(self) -> bool:
+        """The token before the claim ends a noun phrase: 'and rape 5 percent'."""
+        i = self.span.start - 1
+        return i >= self.span.sent.start and self.doc[i].pos_ in {"NOUN", "PROPN"}
+
+    def _predicate(self, anchor: Token) -> str | None:
+        """'65 of them became martyrs' → 'martyrs'; '347 were injured' → 'injured'."""
+        if anchor.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        verb = anchor.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.i == anchor.i + 1 and objects:
+            return f"{verb.text} {_phrase(objects[0])}"
+        for child in verb.children:
+            if child.dep_ in {"attr", "acomp"} and child.pos_ in {"NOUN", "ADJ"}:
+                return _phrase(child)
+        if anchor.dep_ == "nsubjpass" or verb.tag_ == "VBN":
+            return verb.text
+        return None
+
+    def _earlier_measure(self, *, same_sentence: bool = False) -> str | None:
+        for span in reversed(self.previous):
+            if same_sentence and span.sent != self.span.sent:
+                return None
+            measure = span._.pressfacts_quantity.measure
+            if measure:
+                return str(measure)
+        return None
+
+    def _antecedent_claim(self) -> Span | None:
+        """The count a share refers back to: the nearest earlier count in this or the last sentence."""
+        for span in reversed(self.previous):
+            if span.sent.start < self.span.sent.start and span.sent.end < self.span.sent.start - 1:
+                if self.doc[span.sent.end].sent != self.span.sent:
+                    return None
+            if span._.pressfacts_quantity.kind == "count":
+                return span
+        return None
+
+    def _left_chunk(self, before: Token | None = None) -> str | None:
+        limit = before.i if before is not None else self.span.start
+        chunks = [
+            c
+            for c in self.span.sent.noun_chunks
+            if c.end <= limit
+            and c.root.lower_ not in self.words.pronouns
+            and not self._generic(c.root)
+            and not self.words.direction(c.root)
+            and c.root.lemma_.lower() not in TIME_NOUNS
+            and not any(t.like_num for t in c)
+        ]
+        return _phrase(chunks[-1].root) if chunks else None
+
+    def _generic(self, token: Token) -> bool:
+        return token.lower_ in self.words.generic or token.lemma_.lower() in self.words.generic
+
+
+def _anchor(span: Span) -> Token:
+    """The token that carries the claim in the parse: the unit noun, else the number."""
+    for token in reversed(span):
+        if token.pos_ in {"NOUN", "PROPN", "NUM", "SYM", "X"} and not token.is_punct:
+            if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+                return token
+    return span.root
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.head != token:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def _subject_token(verb: Token | None) -> Token | None:
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _phrase(token: Token, exclude: set[Token] | frozenset[Token] = frozenset()) -> str:
+    """The token's noun phrase: modifiers, prepositional phrases and participles, no clauses."""
+    keep: list[Token] = []
+
+    def walk(t: Token, depth: int) -> None:
+        keep.append(t)
+        for child in t.children:
+            if child in exclude or "\n" in _between(t, child):
+                continue
+            if child.dep_ == "punct" and child.text in {"-", "/"}:
+                keep.append(child)
+                continue
+            if child.dep_ in {"relcl", "advcl", "punct", "cc", "det", "poss"}:
+                continue
+            if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or depth > 1):
+                continue
+            if child.dep_ == "appos" and depth > 0:
+                continue
+            if child.dep_ == "prep" and (child.lower_ in PREPS_DROPPED or _is_time(child)):
+                continue
+            if child.dep_ == "conj" and depth > 1:
+                continue
+            if child.like_num or child.dep_ in {"nummod", "quantmod"}:
+                continue
+            if child.lower_ in {"more", "fewer", "less"}:
+                continue
+            walk(child, depth + 1)
+
+    walk(token, 0)
+    keep.sort(key=lambda t: t.i)
+    return _join([t for t in keep if t.pos_ != "DET"][:MAX_MEASURE_TOKENS])
+
+
+def _between(a: Token, b: Token) -> str:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return first.doc.text[first.idx : last.idx]
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as written: 'non-violent' stays one word, gaps become one space."""
+    out = []
+    for k, token in enumerate(tokens):
+        out.append(token.text)
+        if k + 1 < len(tokens):
+            adjacent = tokens[k + 1].i == token.i + 1
+            out.append(token.whitespace_ if adjacent else " ")
+    return "".join(out)
+
+
+def _is_time(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.like_num for o in objects)
+
+
+def _pronominal(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in prep.children)
+
+
+def _starts_with(doc: Doc, span: Span, words: set[str]) -> bool:
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in {"almost", "nearly", "about", "some", "only", "just"}:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in words
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+([,.;:)])", r"\1", phrase)
+    phrase = re.sub(r"\(\s+", "(", phrase)
+    return " ".join(phrase.split()).strip(" ,;:-–")
+
+
+_PER_RE = re.compile(r"\bper\s+(?P<n>\d[\d,.\s]*\d|\d)\s+(?P<what>[A-Za-z]+)", re.IGNORECASE)
+
+
+def _rate(doc: Doc, span: Span, info: QuantityInfo) -> None:
+    """A count is a rate when its noun or measure says 'per 100,000 inhabitants' or 'rate'."""
+    if info.kind not in {"count"} or info.per_value is not None:
+        return
+    window = doc.text[span.end_char : span.end_char + 40]
+    m = _PER_RE.search(window) if re.match(r"^\s*\w+\s+per\b", window) else None
+    if m is None and info.measure and "rate" in info.measure.lower().split():
+        m = _PER_RE.search(span.sent.text)
+    if m is None:
+        if info.measure and "index" in info.measure.lower():
+            info.kind = "other"
+        return
+    base = parse_digits(m.group("n").strip())
+    if base is None:
+        return
+    info.kind = "rate"
+    info.per_value = base.value
+    info.per_unit = m.group("what").lower()
