@@ -124,6 +124,16 @@ class _Title:
 
 
 @dataclass
+class _Context:
+    """What validation knows about the doc: where titles are, which surnames are known."""
+
+    zone: set[int]  # tokens of title heads and their modifiers
+    complements: set[int]  # tokens of the "of ..." parts of titles
+    title_starts: set[int]
+    surnames: dict[str, int]
+
+
+@dataclass
 class _Accepted:
     """A validated mention and what clustering learns about it."""
 
@@ -173,12 +183,13 @@ class EntitiesComponent:
         candidates += self._propose(doc, titles, zone, persons)
         candidates = [c for c in candidates if c.end > c.start]
         surnames = _surnames(doc, candidates)
-        complements = {i for t in titles for i in range(t.core_end, t.end)}
-        valid = [
-            v
-            for c in candidates
-            if (v := self._validate(doc, c, zone, complements, surnames)) is not None
-        ]
+        context = _Context(
+            zone=zone,
+            complements={i for t in titles for i in range(t.core_end, t.end)},
+            title_starts={t.start for t in titles},
+            surnames=surnames,
+        )
+        valid = [v for c in candidates if (v := self._validate(doc, c, context)) is not None]
         accepted = self._resolve(doc, valid)
         accepted = self._acronyms(doc, accepted)
         accepted += _surname_mentions(doc, accepted, surnames)
@@ -334,19 +345,25 @@ class EntitiesComponent:
                 if not plural or start < 2 or doc[start - 1].lower_ not in ("and", ","):
                     break
                 end = start - 1
+            if plural and doc[token.i + 1 : token.i + 2].text == "of":
+                candidates += self._listed_places(doc, token.i + 2)
         return candidates
+
+    def _listed_places(self, doc: Doc, i: int) -> list[_Cand]:
+        """'the districts of Orhei, Cahul and Ungheni': one place each."""
+        places = []
+        while (end := _name_run(doc, i, set())) > i:
+            places.append(_Cand(i, end, "GPE", "region"))
+            if end + 1 >= len(doc) or doc[end].lower_ not in (",", "and"):
+                break
+            i = end + 1
+        return places
 
     # -- validation ------------------------------------------------------------------------
 
-    def _validate(
-        self,
-        doc: Doc,
-        cand: _Cand,
-        zone: set[int],
-        complements: set[int],
-        surnames: dict[str, int],
-    ) -> _Cand | None:
+    def _validate(self, doc: Doc, cand: _Cand, context: _Context) -> _Cand | None:
         """Trim a candidate, then accept, relabel or reject it."""
+        zone, surnames = context.zone, context.surnames
         start, end = _trim(doc, cand.start, cand.end)
         for i in range(start + 1, end - 1):  # "Later the Police Agency": the name starts after
             if doc[i].lower_ == "the" and doc[i - 1].lower_ not in FUNCTION_WORDS:
@@ -356,6 +373,8 @@ class EntitiesComponent:
                 start += 1
         if end <= start or not _is_name(doc[start]):
             return None
+        if doc[start - 1 : start].text in QUOTES and doc[end : end + 1].text in QUOTES:
+            return None  # a quoted name is a programme or a system: 'the "Safe City" system'
         text = doc[start:end].text
         words = [t.text for t in doc[start:end] if not t.is_punct]
         single = end - start == 1
@@ -377,9 +396,11 @@ class EntitiesComponent:
                 return None
             if not has_head and words[-1] in self.non_org_heads:
                 return None
-            if not has_head and start in complements and not any(map(_is_acronym, words)):
+            if not has_head and start in context.complements and not any(map(_is_acronym, words)):
                 return None
-            if single and text in surnames:
+            if (single and text in surnames) or (
+                not has_head and self._named_like_person(doc, start, end, context)
+            ):
                 label = "PERSON"
             elif single and not has_head and not _is_acronym(text):
                 if doc[start].pos_ != "PROPN":
@@ -387,6 +408,16 @@ class EntitiesComponent:
                 if start > 0 and doc[start - 1].lower_ in self.locatives:
                     label = "GPE"
         return _Cand(start, end, label, cand.origin)
+
+    def _named_like_person(self, doc: Doc, start: int, end: int, context: _Context) -> bool:
+        """Two or three proper nouns after a title or before a role: 'Natalia Rotaru, Head of
+        the Directorate' is a person whatever the model said."""
+        if not 2 <= end - start <= 3 or not all(t.pos_ == "PROPN" for t in doc[start:end]):
+            return False
+        after = end + 1 if doc[end : end + 1].text == "," else None
+        if after is not None and doc[after : after + 1].text.lower() == "the":
+            after += 1
+        return start - 1 in context.zone or after in context.title_starts
 
     def _resolve(self, doc: Doc, candidates: list[_Cand]) -> list[_Accepted]:
         """Longest spans first; a place may sit inside an organisation, and an organisation
@@ -434,10 +465,12 @@ class EntitiesComponent:
             elif any(t.text in self.heads for t in doc[start:i]) and (
                 doc[i - 1].text not in self.non_org_heads
             ):
+                inside = [a for a in accepted if a.label == "ORG" and start <= a.start < i]
+                accepted[:] = [a for a in accepted if a not in inside]
                 accepted.append(_Accepted(start, i, "ORG", _clean(doc[start:i].text)))
                 aliases[acronym] = accepted[-1].name
-            else:
-                rejected.add(acronym)
+            else:  # and "CSI" in "Non-violent CSI (NVCSI)" names no organisation either
+                rejected |= {acronym, *(t.text for t in doc[start:i] if _is_acronym(t.text))}
         kept = [a for a in accepted if not (a.label == "ORG" and rejected & set(a.name.split()))]
         covered = {i for a in kept for i in range(a.start, a.end)}
         for token in doc:
@@ -542,7 +575,10 @@ class EntitiesComponent:
         for i, a in enumerate(accepted):
             groups.setdefault(find(i), []).append(a)
         for members in groups.values():
-            best = max(members, key=lambda a: (len(a.name.split()), -members.index(a)))
+            best = max(
+                members,
+                key=lambda a: (not a.name.isupper(), len(a.name.split()), -members.index(a)),
+            )
             titles = _unique_titles(t for a in members for t in a.titles)
             for a in members:
                 a.name, a.label, a.titles = best.name, best.label or a.label, titles
@@ -560,8 +596,8 @@ class EntitiesComponent:
 
     def _head(self, name: str) -> str | None:
         """The organisation head of a name (the last head word before 'of'), or its acronym."""
-        words = name.split()
-        before_of = re.split(r"\b(?:of|for)\b", name)[0].split()
+        words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
+        before_of = words[: next((i for i, w in enumerate(words) if w in ("of", "for")), None)]
         heads = [w for w in before_of if w in self.heads] or [w for w in words if w in self.heads]
         if heads:
             return heads[-1]
@@ -681,9 +717,14 @@ def _long_form(doc: Doc, paren: int, acronym: str) -> int | None:
     i = paren - 1
     while i >= 0 and len(words) < 2 * len(acronym) + 2:
         token = doc[i]
-        if token.is_alpha:
+        if re.fullmatch(r"[^\W\d_]+(-[^\W\d_]+)+", token.text):  # 'Non-violent' as one token
+            first, *rest = token.text.split("-")
+            words[:0] = [(i, first), *((i, "-" + part) for part in rest)]
+        elif token.is_alpha:
             words.insert(0, (i, token.text))
-        elif not _joins(doc, i):
+        elif _joins(doc, i) and words:
+            words[0] = (words[0][0], "-" + words[0][1])  # 'Co-operation': '-operation'
+        else:
             break
         i -= 1
     letters = acronym.replace(".", "").lower()
@@ -695,11 +736,15 @@ def _long_form(doc: Doc, paren: int, acronym: str) -> int | None:
 
 
 def _spells(letters: str, words: list[str]) -> bool:
-    """Whether the words spell the letters: initials, whole acronyms, skipped 'of'/'and'."""
+    """Whether the words spell the letters: initials, whole acronyms, skipped 'of'/'and' and
+    skipped second halves of hyphenated words ('-operation')."""
     if not words:
         return not letters
     word, rest = words[0], words[1:]
     options = []
+    if word.startswith("-"):
+        word = word[1:]
+        options.append(letters)
     if word.lower() in FUNCTION_WORDS:
         options.append(letters)
     if _is_acronym(word) and letters.startswith(word.lower()):
@@ -719,7 +764,7 @@ def _surnames(doc: Doc, candidates: list[_Cand]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for c in candidates:
         if c.label == "PERSON":
-            words = [t.text for t in doc[c.start : c.end] if t.is_alpha and _is_name(t)]
+            words = [t.text for t in doc[c.start : c.end] if _is_name(t)]
             if len(words) > 1 and len(words[0]) > 1 and not any(map(_is_acronym, words)):
                 counts[words[-1]] = counts.get(words[-1], 0) + 1
     return counts

@@ -142,6 +142,40 @@ FOUND = [
         1,
         id="comma-list-in-a-name",
     ),
+    pytest.param(
+        "The Organization for Security and Co-operation in Europe (OSCE) sent observers; the"
+        " OSCE report follows.",
+        "ORG",
+        "Organization for Security and Co-operation in Europe",
+        [],
+        3,
+        id="acronym-over-hyphen-and-in",
+    ),
+    pytest.param(
+        "Burglaries fell in the districts of Orhei, Cahul and Ungheni.",
+        "GPE",
+        "Cahul",
+        [],
+        1,
+        id="places-listed-after-plural-region-head",
+    ),
+    pytest.param(
+        "Contact: Irina Popa, Head of the Statistics Directorate, tel. 22 40 30.",
+        "PERSON",
+        "Irina Popa",
+        ["Head of the Statistics Directorate"],
+        1,
+        id="name-before-role-is-a-person",
+    ),
+    pytest.param(
+        "Chief of the State Police Janis Ozols told reporters that thefts fell. Ozols thanked"
+        " the officers.",
+        "PERSON",
+        "Janis Ozols",
+        ["Chief of the State Police"],
+        2,
+        id="person-after-organisation-in-a-title",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -181,6 +215,18 @@ NOT_FOUND = [
         "GPE",
         "In Tver Region",
         id="preposition-outside-the-name",
+    ),
+    pytest.param(
+        'Cameras of the "Safe City" system helped to solve 40 crimes.',
+        "GPE",
+        "Safe City",
+        id="quoted-system-name",
+    ),
+    pytest.param(
+        "The Violent Crime Severity Index (VCSI) and the Non-violent CSI (NVCSI) both rose.",
+        "ORG",
+        "CSI",
+        id="acronym-inside-an-index-name",
     ),
 ]
 
