@@ -254,6 +254,33 @@ def export(
 
 
 @app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="An output folder of `pressfacts run`.")],
+    html: Annotated[Path, typer.Option("--html", help="Write the HTML report to this file.")],
+    measure: Annotated[
+        str | None,
+        typer.Option("--measure", help="Measure to chart across releases (default: most stated)."),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML report of OUT: tables, flags with their arithmetic, charts."""
+    from .index import INDEX_FILE
+    from .report.data import overview
+    from .report.html import render
+    from .store import write_atomic
+
+    if not (out / INDEX_FILE).exists():
+        typer.echo(f"{out} is not an output folder of `pressfacts run`", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    data = overview(out, measure)
+    if measure is not None and data.series is None:
+        known = ", ".join(m.measure for m in data.measures[:10]) or "none"
+        typer.echo(f"no measure {measure!r} in {out}; the most stated: {known}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    write_atomic(html, render(data))
+    typer.echo(f"report in {html}")
+
+
+@app.command()
 def schema(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
