@@ -14,6 +14,7 @@ PRESSFACTS_PIPES = (
     "pressfacts_dates",
     "pressfacts_quantities",
     "pressfacts_claims",
+    "pressfacts_periods",
     "pressfacts_entities",
 )
 

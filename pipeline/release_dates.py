@@ -1,11 +1,11 @@
 """The release's own date and reporting period, read from its head as a reader would.
 
-The head is the title and the first sentences. The reporting period is the first period stated
-there (title first: "Crime in January-June 2020"). The release date is a dateline ("14.02.2019"
-on its own line, "Ganja, 12 July 2023", "Release date: 27 April 2017", "Oct. 17 (UPI) --"), else
-the day a lead sentence opens with ("On January 18, the Ministry held ..."), which dates the
-release only by inference. A sentence that says when the release came out ("The data were
-published by the Ministry on 16 October 2023") counts as a dateline.
+The head is the title and the first sentences. The reporting period is the first period the
+title states ("Crime in January-June 2020"), else the latest one the lead states. The release
+date is a dateline ("14.02.2019" on its own line, "Ganja, 12 July 2023", "Release date: 27 April
+2017", "Oct. 17 (UPI) --") or a sentence saying when the release came out ("The data were
+published by the Ministry on 16 October 2023"); else the day a lead sentence opens with ("On
+January 18, the Ministry held ..."), which dates the release only by inference.
 """
 
 from __future__ import annotations
@@ -65,14 +65,20 @@ class Head:
 
 
 def reporting_period(exprs: Sequence[DateExpr], head: Head, ctx: DateContext) -> Interval | None:
-    """The first period the title states, else the first the head states."""
+    """The first period the title states, else the latest the lead states.
+
+    A lead compares the period it reports on with earlier ones ("rose from 75.6 in 2018 to
+    79.5 in 2019"), so the latest period it names is the one reported on.
+    """
     periods = [e for e in exprs if e.kind in PERIOD_KINDS and head.holds(e)]
-    in_title = [e for e in periods if e.start < head.title_end]
-    for expr in in_title + periods:
-        info = resolve(expr, ctx)
-        if info is not None:
+    for expr in periods:
+        if expr.start < head.title_end and (info := resolve(expr, ctx)) is not None:
             return info.start, info.end
-    return None
+    resolved = [(info.end, -i, info) for i, e in enumerate(periods) if (info := resolve(e, ctx))]
+    if not resolved:
+        return None
+    latest = max(resolved, key=lambda r: (r[0], r[1]))[2]
+    return latest.start, latest.end
 
 
 def release_date(

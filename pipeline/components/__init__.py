@@ -1,5 +1,5 @@
 """spaCy factories of pressfacts; importing this package registers them."""
 
-from . import claims, dates, entities, quantities
+from . import claims, dates, entities, periods, quantities
 
-__all__ = ["claims", "dates", "entities", "quantities"]
+__all__ = ["claims", "dates", "entities", "periods", "quantities"]

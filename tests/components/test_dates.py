@@ -1,0 +1,367 @@
+"""Gold tables for pressfacts_dates: dates and periods resolved as a reader would, the release
+date and the reporting period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.schema import DateMention, Extraction
+
+D = dt.date.fromisoformat
+Extract = Callable[..., Extraction]
+
+# (text, release date or None, [(surface, start, end, granularity), ...])
+DATES = [
+    (
+        "Officers made 40 arrests on 27 April 2017.",
+        None,
+        [("27 April 2017", "2017-04-27", "2017-04-27", "day")],
+    ),
+    (
+        "The treaty was signed on 10/16/07 in Rome.",
+        None,
+        [("10/16/07", "2007-10-16", "2007-10-16", "day")],
+    ),
+    (
+        "The count closed on 11.02.2016 at noon.",
+        None,
+        [("11.02.2016", "2016-02-11", "2016-02-11", "day")],
+    ),
+    (
+        "The board met on 3 March to review the plan.",
+        D("2021-03-05"),
+        [("3 March", "2021-03-03", "2021-03-03", "day")],
+    ),
+    (
+        "The board met on December 28 to review the plan.",
+        D("2021-01-05"),
+        [("December 28", "2020-12-28", "2020-12-28", "day")],
+    ),
+    (
+        "The survey ran from January 1-February 10, 2024 in six regions.",
+        None,
+        [("January 1-February 10, 2024", "2024-01-01", "2024-02-10", "range")],
+    ),
+    (
+        "In March 2018 the agency hired 40 inspectors.",
+        None,
+        [("March 2018", "2018-03-01", "2018-03-31", "month")],
+    ),
+    (
+        "Burglaries fell this July.",
+        D("2014-08-10"),
+        [("this July", "2014-07-01", "2014-07-31", "month")],
+    ),
+    (
+        "Thefts fell in 2019 compared with 2018.",
+        None,
+        [
+            ("2019", "2019-01-01", "2019-12-31", "year"),
+            ("2018", "2018-01-01", "2018-12-31", "year"),
+        ],
+    ),
+    (
+        "In the first quarter of 2022, arrests rose by 4%.",
+        None,
+        [("the first quarter of 2022", "2022-01-01", "2022-03-31", "quarter")],
+    ),
+    ("Fines doubled in Q3 2021.", None, [("Q3 2021", "2021-07-01", "2021-09-30", "quarter")]),
+    (
+        "Drug seizures grew over 6 months of 2019.",
+        None,
+        [("6 months of 2019", "2019-01-01", "2019-06-30", "half")],
+    ),
+    (
+        "Fraud in January - August 2021 rose by 9%.",
+        None,
+        [("January - August 2021", "2021-01-01", "2021-08-31", "range")],
+    ),
+    (
+        "Customs revenue for fiscal year 2017 reached $3 billion.",
+        None,
+        [("fiscal year 2017", "2016-10-01", "2017-09-30", "fiscal_year")],
+    ),
+    (
+        "Crime fell in the year ending March 2019.",
+        None,
+        [("the year ending March 2019", "2018-04-01", "2019-03-31", "year")],
+    ),
+    (
+        "Police recorded fewer thefts than in 2003/04.",
+        None,
+        [("2003/04", "2003-04-01", "2004-03-31", "fiscal_year")],
+    ),
+    (
+        "Prisons held more inmates than in the 1990s.",
+        None,
+        [("the 1990s", "1990-01-01", "1999-12-31", "range")],
+    ),
+    (
+        "The report was released Tuesday.",
+        D("2023-10-19"),
+        [("Tuesday", "2023-10-17", "2023-10-17", "day")],
+    ),
+    (
+        "The report is published today.",
+        D("2022-05-02"),
+        [("today", "2022-05-02", "2022-05-02", "day")],
+    ),
+    (
+        "Patrols will double before the summer season.",
+        D("2024-04-20"),
+        [("the summer season", "2024-06-01", "2024-08-31", "range")],
+    ),
+]
+
+# Titles set the reporting period that relative dates resolve against.
+RELATIVE = [
+    (
+        "Burglary statistics for 2020\n\nBurglaries fell by 5% compared with the previous year.",
+        None,
+        [("the previous year", "2019-01-01", "2019-12-31", "year")],
+    ),
+    (
+        "Crime in January-June 2020\n\nThefts fell 3% against the same period last year.",
+        None,
+        [("the same period last year", "2019-01-01", "2019-06-30", "half")],
+    ),
+    (
+        "Crime in January-June 2020\n\nThefts fell 3% compared with a year ago.",
+        None,
+        [("a year ago", "2019-01-01", "2019-06-30", "half")],
+    ),
+    (
+        "Crime in 9 months of 2020\n\nRobberies fell 4% compared to last year.",
+        None,
+        [("last year", "2019-01-01", "2019-09-30", "range")],
+    ),
+    (
+        "Crime in the region in 2021\n\nLast year the police solved 500 crimes.",
+        None,
+        [("Last year", "2021-01-01", "2021-12-31", "year")],
+    ),
+    (
+        "Results of 2020\n\nIn the reporting year, 40 gangs were broken up.",
+        None,
+        [("the reporting year", "2020-01-01", "2020-12-31", "year")],
+    ),
+    (
+        "Results of 2020\n\nThe past year was difficult for the service.",
+        None,
+        [("The past year", "2020-01-01", "2020-12-31", "year")],
+    ),
+    (
+        "Road deaths in 2021\n\nRoad deaths were the fewest in the last ten years.",
+        None,
+        [("the last ten years", "2012-01-01", "2021-12-31", "range")],
+    ),
+    (
+        "Road deaths in 2021\n\nThe toll was the lowest of the past decade.",
+        None,
+        [("the past decade", "2012-01-01", "2021-12-31", "range")],
+    ),
+    (
+        "Road safety in 2019\n\nIn the first half of the year, 90 people died.",
+        None,
+        [("the first half of the year", "2019-01-01", "2019-06-30", "half")],
+    ),
+    (
+        "Crime in January-April 2021\n\nThefts fell in January-April of this year.",
+        None,
+        [("January-April of this year", "2021-01-01", "2021-04-30", "range")],
+    ),
+    (
+        "Crime in 8 months of 2020\n\nArson rose compared to 8 months of the last year.",
+        None,
+        [("8 months of the last year", "2019-01-01", "2019-08-31", "range")],
+    ),
+    (
+        "Crime report for 2009\n\nIn May, the preliminary report had shown a fall.",
+        None,
+        [("May", "2010-05-01", "2010-05-31", "month")],
+    ),
+    (
+        "Crime in the first quarter of 2022\n\nOn April 11th the minister met the press.",
+        None,
+        [("April 11th", "2022-04-11", "2022-04-11", "day")],
+    ),
+    (
+        "Crime in 9 months of 2024\n\nSince January, 40 kg of drugs were seized.",
+        None,
+        [("Since January", "2024-01-01", "2024-09-30", "range")],
+    ),
+    (
+        "Flu for January 1-February 10, 2024\n\nCases rose 9% on the same weeks of 2023.",
+        None,
+        [("the same weeks of 2023", "2023-01-01", "2023-02-10", "range")],
+    ),
+    (
+        "Crime in England, year ending June 2014\n\nViolence fell compared with the previous year.",
+        None,
+        [("the previous year", "2012-07-01", "2013-06-30", "range")],
+    ),
+]
+
+# Numbers that are not dates: no date mention may overlap them.
+NOT_DATES = [
+    ("Officers solved 2288 crimes in 2020.", "2288"),
+    ("Calls to Service 102 doubled in 2020.", "102"),
+    ("Clearance reached 86.7% in 2020.", "86.7%"),
+    ("Some 86 officers were injured in 2019.", "86"),
+    ("Call (202) 514-2007 for details.", "514-2007"),
+    ("The unit seized 1999 cartridges last month.", "1999"),
+    ("Theresa May met the minister in 2018.", "May"),
+    ("Crime in 2019\n\nThefts fell for 11 years in a row.", "11 years"),
+]
+
+
+def _find(extraction: Extraction, surface: str) -> DateMention:
+    matches = [d for d in extraction.dates if d.text == surface]
+    assert matches, f"no date {surface!r} in {[d.text for d in extraction.dates]}"
+    return matches[0]
+
+
+def _ids(table: list[tuple[str, dt.date | None, list[tuple[str, str, str, str]]]]) -> list[str]:
+    return [expected[0][0] for _, _, expected in table]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), DATES + RELATIVE, ids=_ids(DATES + RELATIVE)
+)
+def test_dates_resolve(
+    extract_text: Extract,
+    text: str,
+    published: dt.date | None,
+    expected: list[tuple[str, str, str, str]],
+) -> None:
+    extraction = extract_text(text, published=published)
+    for surface, start, end, granularity in expected:
+        date = _find(extraction, surface)
+        assert (date.start_date, date.end_date) == (D(start), D(end))
+        assert date.granularity == granularity
+        assert extraction.release.text[date.start : date.end] == surface
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_DATES, ids=[s for _, s in NOT_DATES])
+def test_not_dates(extract_text: Extract, text: str, surface: str) -> None:
+    extraction = extract_text(text)
+    start = text.index(surface)
+    end = start + len(surface)
+    overlapping = [d.text for d in extraction.dates if d.start < end and start < d.end]
+    assert overlapping == []
+
+
+def test_relative_flag(extract_text: Extract) -> None:
+    extraction = extract_text("Results of 2020\n\nIn the reporting year, crime fell.")
+    assert _find(extraction, "the reporting year").relative
+    assert not _find(extraction, "2020").relative
+
+
+# (text, expected release date, basis)
+RELEASE_DATES = [
+    ("Police report\n\n14.02.2019\n\nThefts fell in 2018.", "2019-02-14", "dateline"),
+    (
+        "Police report\n\nTbilisi, 12 July 2023 – Thefts fell in the first half of 2023.",
+        "2023-07-12",
+        "dateline",
+    ),
+    ("Police report\n\nPublished 3 March 2021\n\nThefts fell in 2020.", "2021-03-03", "dateline"),
+    (
+        "Police report\n\nRelease date: 27 April 2017. Next release: 20 July 2017.",
+        "2017-04-27",
+        "dateline",
+    ),
+    (
+        "Violent crime fell in 2022\n\nOct. 17 (AP) -- Violent crime declined in 2022, the report shows.",
+        "2023-10-17",
+        "dateline",
+    ),
+    (
+        "Ministry report\n\nOn January 18, the ministry held a meeting on the results of 2020.",
+        "2021-01-18",
+        "inferred",
+    ),
+    (
+        "Crime in the first quarter of 2022\n\nOn April 11th, the minister reviewed the quarter.",
+        "2022-04-11",
+        "inferred",
+    ),
+    (
+        "Crime in 2023\n\nThefts fell by 4%.\n\nThe data were published by the ministry on 16 October 2023.",
+        "2023-10-16",
+        "dateline",
+    ),
+    (
+        "Crime in 2007\n\nSpeaking on 10/16/07, the deputy minister recalled the last decade.",
+        None,
+        None,
+    ),
+    ("Crime in the region in 2021\n\nToday the minister met the governor.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "basis"),
+    RELEASE_DATES,
+    ids=[str(p) + "-" + t[:20] for t, p, _ in RELEASE_DATES],
+)
+def test_release_date(
+    extract_text: Extract, text: str, published: str | None, basis: str | None
+) -> None:
+    release = extract_text(text).release
+    assert release.published == (D(published) if published else None)
+    assert release.published_basis == basis
+
+
+def test_release_date_from_metadata_wins(extract_text: Extract) -> None:
+    release = extract_text(
+        "Police report\n\n14.02.2019\n\nThefts fell.", published=D("2019-02-20")
+    ).release
+    assert (release.published, release.published_basis) == (D("2019-02-20"), "option")
+
+
+# (title and lead, reporting period)
+REPORTING_PERIODS = [
+    (
+        "Crime in the Russian Federation in January-June 2020\n\nCrime fell.",
+        ("2020-01-01", "2020-06-30"),
+    ),
+    (
+        "Crime in England and Wales, year ending March 2019\n\nCrime was stable.",
+        ("2018-04-01", "2019-03-31"),
+    ),
+    (
+        "Main indicators remain stable\n\nThe ministry reports stable crime. In the first 3 months of 2022 thefts fell.",
+        ("2022-01-01", "2022-03-31"),
+    ),
+    (
+        "Thefts down in July\n\nThefts fell in July. Fines rose from 200 in 2013 to 300 in 2014.",
+        ("2014-07-01", "2014-07-31"),
+    ),
+    (
+        "Crime statistics for 9 months\n\nThefts fell by 3% in 2021 as a whole.",
+        ("2021-01-01", "2021-09-30"),
+    ),
+    (
+        "Fact sheet\n\nThe minister spoke about the work of prosecutors and courts over many years.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"), REPORTING_PERIODS, ids=[t[:30] for t, _ in REPORTING_PERIODS]
+)
+def test_reporting_period(extract_text: Extract, text: str, period: tuple[str, str] | None) -> None:
+    interval = extract_text(text).release.reporting_period
+    got = (interval.start.isoformat(), interval.end.isoformat()) if interval else None
+    assert got == period
+
+
+def test_deterministic(extract_text: Extract) -> None:
+    text = "Crime in January-June 2020\n\nThefts fell 3% against the same period last year."
+    first = extract_text(text).model_dump()
+    assert extract_text(text).model_dump() == first
