@@ -33,8 +33,9 @@ FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&", "de"})
 CLOSED_CLASSES = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
 QUOTES = frozenset({'"', "“", "”"})
 BREAKS = frozenset({":", ";", "–", "—", "•", "(", ")", "|", '"', "“", "”", "/"})
-MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP"}
-ORIGIN_RANK = {"region": 0, "country": 1, "head": 2, "model": 3, "alias": 4}
+# Model labels read besides PERSON (see _people): LOC for regions, NORP for acronyms ("UPI").
+MODEL_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
+ORIGIN_RANK = {"region": 0, "country": 1, "head": 2, "model": 3}
 
 
 class EntityRules(BaseModel):
@@ -249,8 +250,8 @@ class EntitiesComponent:
         stops = persons | {t.start for t in titles if t.attached}
         candidates = []
         for ent in doc.ents:
-            label = MODEL_LABELS.get(ent.label_)
-            if label in (None, "PERSON") or (label == "NORP" and not _is_acronym(ent.text)):
+            label = ent.label_
+            if label not in MODEL_LABELS or (label == "NORP" and not _is_acronym(ent.text)):
                 continue
             if any(q in ent.text for q in QUOTES):  # the model cut a quoted name in two
                 continue
@@ -449,9 +450,10 @@ class EntitiesComponent:
         the long form is no organisation ("Crime Severity Index (CSI)"), no entity at all."""
         aliases: dict[str, str] = {}
         rejected: set[str] = set()
-        for i in range(1, len(doc) - 2):
+        brackets = [t.i for t in doc if t.text == "(" and 0 < t.i < len(doc) - 2]
+        for i in brackets:
             acronym = doc[i + 1].text
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not _is_acronym(acronym):
+            if doc[i + 2].text != ")" or not _is_acronym(acronym):
                 continue
             start = _long_form(doc, i, acronym)
             if start is None:
