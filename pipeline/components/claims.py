@@ -40,6 +40,7 @@ PREPS_DROPPED = {
 }  # fmt: skip
 TIME_NOUNS = {"year", "month", "week", "day", "quarter", "decade", "period", "hour", "time"}
 COPULAS = {"be", "become", "remain", "stand", "come", "amount", "reach", "total", "make"}
+COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "above", "below", "up", "down"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
@@ -127,24 +128,29 @@ class ClaimsComponent:
         previous: list[Span] = []
         for span in spans:
             info: QuantityInfo = span._.pressfacts_quantity
-            info.qualifier = info.qualifier or self.qualifier(doc, span)
+            info.qualifier = info.qualifier or self.qualifier(doc, span, previous)
             info.change = info.change or self.change(doc, span, previous)
             reader = MeasureReader(self.words, doc, span, previous)
             info.measure = reader.measure()
+            if _restates(doc, span, previous, loose=True):
+                info.measure = previous[-1]._.pressfacts_quantity.measure
             info.of = reader.of_claim
             _rate(doc, span, info)
             previous.append(span)
         return doc
 
-    def qualifier(self, doc: Doc, span: Span) -> str | None:
-        """'more than 17,985' → more_than; '$5,000 or under' → at_most."""
-        before = doc.text[max(0, span.start_char - 30) : span.start_char]
+    def qualifier(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
+        """'more than 17,985' → more_than; '$5,000 or under' → at_most; '~1.2mm' → about."""
+        number_at = span.start_char + max(0, span.text.find(span._.pressfacts_quantity.value_text))
+        before = doc.text[max(0, number_at - 30) : number_at]
         m = self.words.qualifier_before.search(before)
         if m:
             return self.words.words.qualifiers_before[m.group("q").lower()]
         m = self.words.qualifier_after.match(doc.text, span.end_char)
         if m:
             return self.words.words.qualifiers_after[m.group("q").lower()]
+        if _restates(doc, span, previous):
+            return previous[-1]._.pressfacts_quantity.qualifier
         return None
 
     def change(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
@@ -208,31 +214,16 @@ class ClaimsComponent:
         if span.end >= len(doc):
             return None
         token = doc[span.end]
-        if token.lower_ in {
-            "more",
-            "less",
-            "fewer",
-            "higher",
-            "lower",
-            "above",
-            "below",
-            "up",
-            "down",
-        }:
-            if doc[span.start - 1].lower_ == "or" if span.start > 0 else False:
+        if token.lower_ in COMPARATIVES:
+            if span.start > 0 and doc[span.start - 1].lower_ == "or":
+                return None
+            if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "to":
                 return None
             return self.words.direction(token)
-        if token.pos_ in {"NOUN", "VERB"} and token.lower_ not in {"up", "down"}:
-            nxt = token
-            if token.pos_ == "VERB" and token.tag_ not in {"NN", "NNS"}:
-                return None
-            return self.words.direction(nxt)
-        if token.pos_ == "ADJ" and span.end + 1 < len(doc):
-            return (
-                self.words.direction(doc[span.end + 1])
-                if doc[span.end + 1].pos_ == "NOUN"
-                else None
-            )
+        if token.tag_ == "NN":
+            return self.words.direction(token)
+        if token.pos_ == "ADJ" and span.end + 1 < len(doc) and doc[span.end + 1].tag_ == "NN":
+            return self.words.direction(doc[span.end + 1])
         return None
 
     def _left_direction(self, token: Token) -> str | None:
@@ -376,8 +367,8 @@ class MeasureReader:
         if noun.lower_ in self.words.pronouns:
             return self._earlier_measure() or noun.text
         if self.words.direction(noun) and noun.pos_ == "NOUN":
-            return self._change_noun(noun)
-        phrase = _phrase(noun, exclude=set(self.span))
+            return self._change_noun(noun) or noun.text
+        phrase = _phrase(noun, exclude=set(self.span), lemma=True)
         carrier = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
             carrier = noun.head.head
@@ -402,9 +393,13 @@ class MeasureReader:
     def _change_noun(self, noun: Token) -> str | None:
         """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "on", "of", "among", "for"}:
-                if not _is_time(child) and not any(t in self.span for t in child.subtree):
-                    return f"{noun.text} {_phrase(child)}"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"in", "on", "of", "among", "for"}
+                and not _is_time(child)
+                and not any(t in self.span for t in child.subtree)
+            ):
+                return f"{noun.text} {_phrase(child)}"
         verb = _governing_verb(noun)
         token = _subject_token(verb)
         if (
@@ -440,7 +435,12 @@ class MeasureReader:
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
                     return self._pronoun(child)
-            return self._earlier_measure(same_sentence=True) or self._left_chunk(before=token)
+            return (
+                self._earlier_measure(same_sentence=True)
+                or self._left_chunk(before=token)
+                or self._earlier_measure()
+                or _phrase(token)
+            )
         if self.words.direction(token) and token.pos_ == "NOUN":
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
@@ -490,6 +490,8 @@ class MeasureReader:
             "by", "(", "up", "down", "were", "there", "here", "almost", "nearly", "about",
         }:  # fmt: skip
             i -= 1
+        if doc[i].tag_ == "VBZ" and doc[i + 1].lower_ in {"up", "down"}:
+            return doc[i].text
         if i < self.span.sent.start or doc[i].pos_ not in {"NOUN", "PROPN", "PRON", "ADP", "PUNCT"}:
             return None
         if doc[i].pos_ == "PUNCT" and doc[i].text != ")":
@@ -551,11 +553,12 @@ class MeasureReader:
         return None
 
     def _antecedent_claim(self) -> Span | None:
-        """The count a share refers back to: the nearest earlier count in this or the last sentence."""
+        """The count a share refers back to: the nearest earlier count, at most a sentence back."""
+        first = self.span.sent.start
+        earliest = self.doc[first - 1].sent.start if first > 0 else first
         for span in reversed(self.previous):
-            if span.sent.start < self.span.sent.start and span.sent.end < self.span.sent.start - 1:
-                if self.doc[span.sent.end].sent != self.span.sent:
-                    return None
+            if span.start < earliest:
+                return None
             if span._.pressfacts_quantity.kind == "count":
                 return span
         return None
@@ -578,12 +581,22 @@ class MeasureReader:
         return token.lower_ in self.words.generic or token.lemma_.lower() in self.words.generic
 
 
+def _restates(doc: Doc, span: Span, previous: list[Span], *, loose: bool = False) -> bool:
+    """The claim restates the one before in other units ('87 mph (140 km/h)'), or, when
+    `loose`, continues it ('fell by 8.1% or 832', 'by 7.3 percent to 15,241')."""
+    if not previous:
+        return False
+    gap = doc.text[previous[-1].end_char : span.start_char]
+    pattern = r"\s*(?:[(/]|to|,? or)\s*" if loose else r"\s*[(/]\s*"
+    return re.fullmatch(pattern, gap) is not None
+
+
 def _anchor(span: Span) -> Token:
     """The token that carries the claim in the parse: the unit noun, else the number."""
     for token in reversed(span):
-        if token.pos_ in {"NOUN", "PROPN", "NUM", "SYM", "X"} and not token.is_punct:
-            if token.head.i < span.start or token.head.i >= span.end or token.head == token:
-                return token
+        outside = token.head.i < span.start or token.head.i >= span.end or token.head == token
+        if token.pos_ in {"NOUN", "PROPN", "NUM", "SYM", "X"} and not token.is_punct and outside:
+            return token
     return span.root
 
 
@@ -609,8 +622,14 @@ def _subject_token(verb: Token | None) -> Token | None:
     return None
 
 
-def _phrase(token: Token, exclude: set[Token] | frozenset[Token] = frozenset()) -> str:
-    """The token's noun phrase: modifiers, prepositional phrases and participles, no clauses."""
+def _phrase(
+    token: Token, exclude: set[Token] | frozenset[Token] = frozenset(), *, lemma: bool = False
+) -> str:
+    """The token's noun phrase: modifiers, prepositional phrases and participles, no clauses.
+
+    With `lemma`, a plural head noun is given in its base form ('crimes' → 'crime'), the way
+    a count names what it counts.
+    """
     keep: list[Token] = []
 
     def walk(t: Token, depth: int) -> None:
@@ -639,7 +658,8 @@ def _phrase(token: Token, exclude: set[Token] | frozenset[Token] = frozenset()) 
 
     walk(token, 0)
     keep.sort(key=lambda t: t.i)
-    return _join([t for t in keep if t.pos_ != "DET"][:MAX_MEASURE_TOKENS])
+    words = [t for t in keep if t.pos_ != "DET"][:MAX_MEASURE_TOKENS]
+    return _join(words, token if lemma and token.tag_ == "NNS" else None)
 
 
 def _between(a: Token, b: Token) -> str:
@@ -647,11 +667,11 @@ def _between(a: Token, b: Token) -> str:
     return first.doc.text[first.idx : last.idx]
 
 
-def _join(tokens: list[Token]) -> str:
+def _join(tokens: list[Token], lemma: Token | None = None) -> str:
     """Tokens as written: 'non-violent' stays one word, gaps become one space."""
     out = []
     for k, token in enumerate(tokens):
-        out.append(token.text)
+        out.append(token.lemma_ if token == lemma else token.text)
         if k + 1 < len(tokens):
             adjacent = tokens[k + 1].i == token.i + 1
             out.append(token.whitespace_ if adjacent else " ")

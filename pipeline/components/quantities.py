@@ -195,6 +195,10 @@ class QuantitiesComponent:
                 cand.end = pos = scale.end()
         if cand.source == "fold":
             cand.unit = self.units.units["times"]
+        if cand.source == "vague" and text.startswith(" of", pos):
+            after = self.units.read_after(text, pos + 3)
+            if after is not None and after.unit.kind != "percent":
+                cand.unit, cand.end = after.unit, after.end
         if cand.unit is None:
             after = self.units.read_after(text, pos)
             if after is not None and not _false_unit(text, after.start, after.end):
@@ -305,7 +309,7 @@ def combine(text: str, cands: list[Candidate]) -> list[Candidate]:
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if gap.strip().lower() == "to" and cand.unit is None and nxt.unit is not None:
+            if gap.strip().lower() in {"to", "or"} and cand.unit is None and nxt.unit is not None:
                 cand = replace(cand, unit=nxt.unit)
         out.append(cand)
         i += 1
