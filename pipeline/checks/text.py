@@ -40,6 +40,12 @@ DECREASE_WORDS = (
 _INCREASE = re.compile(rf"\b(?:{INCREASE_WORDS})\b", re.IGNORECASE)
 _DECREASE = re.compile(rf"\b(?:{DECREASE_WORDS})\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:no |not )?(?:more|less|fewer) than (?=\{)|\b(?:up to|down to)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+_THAN_AFTER = re.compile(
+    r"\s*(?:\(?,?\s*(?:or\s+)?\{\d+\}\)?\s*)?(?:[a-z]+\s+){0,2}?"
+    r"(?:fewer|more|less|higher|lower)\b(?:\s+[a-z]+){0,2}?\s+(?:than|compared)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -120,3 +126,16 @@ def direction(fragment: str) -> str | None:
 def is_year_like(claim: Claim) -> bool:
     """A bare four-digit number between 1800 and 2099, which is probably a year, not a count."""
     return claim.kind == "count" and re.fullmatch(r"(?:1[89]|20)\d\d", claim.value_text) is not None
+
+
+def is_change(sentence: Sentence, claim: Claim) -> bool:
+    """Does the number state the size of a change: 'by 8', '+268', '1,542 fewer than', '(-7)'?
+
+    The extraction's `claim.change` decides when set; otherwise the sign and the words around.
+    """
+    if claim.change is not None or claim.text.lstrip().startswith(("+", "-", "−")):
+        return True
+    mark = f"{{{sentence.claims.index(claim)}}}"
+    at = sentence.template.index(mark)
+    before, after = sentence.template[:at], sentence.template[at + len(mark) :]
+    return bool(_BY_BEFORE.search(before) or _THAN_AFTER.match(after))

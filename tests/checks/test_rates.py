@@ -1,0 +1,135 @@
+"""Rates per head against counts and the population table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks.families.rates import rate_population
+from pipeline.checks.populations import area_key, load_populations, population_range
+from pipeline.errors import PressfactsError
+from pipeline.schema import Entity, Extraction, Mention, Per
+
+Factory = Callable[..., Extraction]
+YEAR_2020 = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        (
+            "In Azerbaijan 26,004 crimes were registered, or 257 crimes per 100,000 inhabitants.",
+            ["26,004", "257"],
+            False,
+        ),
+        (
+            "In Azerbaijan 26,004 crimes were registered, or 357 crimes per 100,000 inhabitants.",
+            ["26,004", "357"],
+            True,
+        ),
+        (
+            "In Azerbaijan 26,004 crimes were registered. The crime rate per 100,000 inhabitants "
+            "fell by 8 and amounted to 257.",
+            ["26,004", "8", "257"],
+            False,
+        ),
+        (
+            "In Azerbaijan 26,004 crimes were registered. The crime rate per 100,000 inhabitants "
+            "fell by 8 and amounted to 200.",
+            ["26,004", "8", "200"],
+            True,
+        ),
+        (
+            "In Azerbaijan 26,004 crimes were registered, 1,542 fewer than a year before, "
+            "or 257 per 100,000 inhabitants.",
+            ["26,004", "1,542", "257"],
+            False,
+        ),
+        (
+            "Azerbaijan: in Baku 26,004 crimes were registered, or 900 per 100,000 inhabitants.",
+            ["26,004", "900"],
+            False,
+        ),
+        (
+            "In Azerbaijan 26,004 crimes were registered, or 257 per 100,000 live births.",
+            ["26,004", "257"],
+            False,
+        ),
+    ],
+    ids=[
+        "same-sentence-holds",
+        "same-sentence-fails",
+        "sentence-before-holds",
+        "sentence-before-fails",
+        "change-is-not-the-count",
+        "city-not-testable",
+        "not-per-head",
+    ],
+)
+def test_rate_population(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:
+    made = extraction(text, claims, period=YEAR_2020, place="Azerbaijan")
+    if "Baku" in text:
+        made.entities.append(_place(text, "Baku"))
+    assert bool(list(rate_population(made))) is flagged
+
+
+def _place(text: str, name: str) -> Entity:
+    at = text.index(name)
+    mention = Mention(start=at, end=at + len(name), text=name)
+    return Entity(id="e9", label="GPE", name=name, mentions=[mention])
+
+
+def test_rate_from_claim_per(extraction: Factory) -> None:
+    text = "Kazakhstan registered 12,940 new cases, 48,6 per 100 000 population."
+    made = extraction(
+        text,
+        ["12,940", ("48,6", 0, {"value": 48.6, "kind": "rate"})],
+        period=(dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        place="Kazakhstan",
+    )
+    rate = made.claims[1].model_copy(update={"per": Per(value=100000, unit="population")})
+    made = made.model_copy(update={"claims": [made.claims[0], rate]})
+    (finding,) = rate_population(made)
+    assert finding.claims == ["c1", "c2"]
+    assert finding.expected is not None and 64 < finding.expected[0] < finding.expected[1] < 67
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("the Republic of Moldova", "moldova"),
+        ("Russian Federation", "russia"),
+        ("U.S.", "united states"),
+        ("England and Wales", "england and wales"),
+    ],
+)
+def test_area_key(name: str, key: str) -> None:
+    assert area_key(name) == key
+    assert key in load_populations()
+
+
+def test_population_range() -> None:
+    found = population_range("Georgia", range(2022, 2024))
+    assert found is not None
+    people, rows = found
+    assert 3_600_000 < people.low <= people.high < 3_800_000
+    assert {r.year for r in rows} == {2022, 2023}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "area\tyear\tpopulation\tbasis\tsource\nGeorgia\t2022\tmany\t1 January\tGeostat\n",
+        "area\tyear\tpopulation\tbasis\tsource\nGeorgia\t2022\t3688600\n",
+        "area\tyear\tpeople\n",
+    ],
+    ids=["not-a-number", "missing-cells", "bad-header"],
+)
+def test_malformed_table(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "populations.tsv"
+    path.write_text(f"# comment\n{body}", encoding="utf-8")
+    with pytest.raises(PressfactsError, match="E011"):
+        load_populations(path)
