@@ -67,6 +67,8 @@ def _propose(text: str) -> Iterator[DateExpr]:
     lexicon = load_lexicon()
     for pattern, build in _patterns():
         for match in pattern.finditer(text):
+            if match.start() and text[match.start() - 1].isalnum():
+                continue  # not at the start of a word
             expr = build(match, lexicon)
             if expr is not None:
                 yield expr
@@ -84,7 +86,9 @@ def _alt(words: list[str]) -> str:
 def _month(name: str, lexicon: DateLexicon) -> str:
     full = [m for m in lexicon.months if len(m) > 4 or m in ("may", "june", "july")]
     short = [m for m in lexicon.months if m not in full]
-    return rf"(?P<{name}>(?:{_alt(full)})\b|(?:{_alt(short)})\b\.?)"
+    forms = [[w.title() for w in words] + [w.upper() for w in words] for words in (full, short)]
+    # Case-sensitive (a month is capitalised) and unanchored: scanning for it stays fast.
+    return rf"(?-i:(?P<{name}>(?:{_alt(forms[0])})\b|(?:{_alt(forms[1])})\b\.?))"
 
 
 def _year(name: str) -> str:
@@ -115,7 +119,8 @@ YEAR_REFS = {
     "a year ago": -1,
     "a year earlier": -1,
 }
-WEEKDAY_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?[^\S\n]+\Z")
 DASH = rf"{OSP}[-–—]{OSP}"
 TO = rf"(?:{OSP}[-–—]{OSP}| (?:to|through|till|until) )"
 YEAR_OR_REF = rf"(?:{_year('year')}|(?P<yref>{_alt(list(YEAR_REFS))})\b|(?P<theyear>the year)\b)"
@@ -132,11 +137,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
     opt_year = rf"(?:,? {year})?"
     table: list[tuple[str, Builder]] = [
         # Days: "Monday, July 24, 2017", "Oct. 17", "27 April 2017", "10/16/07", "2021-03-04".
-        (rf"{WEEKDAY_PREFIX}{mon} {day}{opt_year}", _day_expr),
-        (
-            rf"{WEEKDAY_PREFIX}(?:the )?{day}(?: of)? {mon}{opt_year}",
-            _day_expr,
-        ),
+        (rf"{mon} {day}{opt_year}", _day_expr),
+        (rf"{day}(?: of)? {mon}{opt_year}", _day_expr),
         (
             r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
             r"(?![\w/-]|[.,]\d)",
@@ -212,12 +214,12 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             rf"(?P<suffix> season)?(?:,? (?:of )?{year})?\b",
             _season,
         ),
-        (r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        (rf"(?-i:(?P<wd>{WEEKDAYS}))\b", _weekday),
     ]
-    for rule, phrases in lex.relative.items():
-        alternatives = "|".join(p.replace(" ", r" ") for p in phrases)
-        table.append((rf"\b(?P<{rule}>{alternatives})\b", _relative))
-    return [(re.compile(p, re.IGNORECASE), build) for p, build in table]
+    # One pattern for every relative phrase: the lexicon lists the specific rules first.
+    rules = "|".join(rf"(?P<{rule}>{'|'.join(p)})" for rule, p in lex.relative.items())
+    table.append((rf"\b(?:{rules})\b", _relative))
+    return [(re.compile(p.replace(" ", SP), re.IGNORECASE), build) for p, build in table]
 
 
 # --- builders: a match to a DateExpr, or None when the match is no date ---------------------
@@ -244,11 +246,16 @@ def _year_ref(match: re.Match[str]) -> int | None:
 
 
 def _day_expr(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """A day; a weekday written before it joins the span ("Monday, July 24, 2017")."""
     day = _int(match, "day")
-    if not _capitalized(match, "mon", "wd") or day is None or not 1 <= day <= 31:
+    if day is None or not 1 <= day <= 31:
         return None
+    start = match.start()
+    weekday = WEEKDAY_BEFORE.search(match.string, max(0, start - 12), start)
+    if weekday is not None:
+        start = weekday.start()
     month = _month_no(match, "mon", lexicon)
-    return DateExpr(*match.span(), "day", year=_int(match, "year"), month=month, day=day)
+    return DateExpr(start, match.end(), "day", year=_int(match, "year"), month=month, day=day)
 
 
 def _two_digit_year(value: str) -> int:

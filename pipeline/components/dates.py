@@ -100,16 +100,17 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
         title_end = found + len(title)
     else:
         first = len(text) - len(text[body:].lstrip())
-        title_end = text.find("\n", first) % (len(text) + 1)
+        line_end = text.find("\n", first)
+        title_end = line_end if line_end >= 0 else len(text)
     end = min(len(text), title_end + HEAD_CHARS)
     if doc.has_annotation("SENT_START"):
-        prose = [
-            s
-            for s in doc.sents
-            if s.end_char > title_end and sum(t.is_alpha for t in s) >= PROSE_WORDS
-        ]
-        if len(prose) >= LEAD_SENTENCES:
-            end = prose[LEAD_SENTENCES - 1].end_char
+        prose = 0
+        for sent in doc.sents:
+            if sent.end_char > title_end and sum(t.is_alpha for t in sent) >= PROSE_WORDS:
+                prose += 1
+                if prose == LEAD_SENTENCES:
+                    end = sent.end_char
+                    break
     return Head(body_start=body, title_end=title_end, end=end)
 
 
