@@ -232,6 +232,13 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="Extractions as corrected in `pressfacts review`.")
+    ] = False,
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="With --reviewed: write reviewed releases as gold into DIR."),
+    ] = None,
 ) -> None:
     """Export the extractions as JSON Lines, or one index table as CSV."""
     from .export import TABLES, iter_jsonl, table_csv
@@ -240,6 +247,9 @@ def export(
     if not (out / INDEX_FILE).exists():
         typer.echo(f"{out} is not an output folder of `pressfacts run`", err=True)
         raise typer.Exit(EXIT_USAGE)
+    if reviewed or gold:
+        _export_reviewed(out, fmt, output, reviewed, gold)
+        return
     if fmt == "jsonl":
         text = "".join(iter_jsonl(out))
     elif fmt == "csv" and table in TABLES:
@@ -278,6 +288,83 @@ def report(
         raise typer.Exit(EXIT_USAGE)
     write_atomic(html, render(data))
     typer.echo(f"report in {html}")
+
+
+def _export_reviewed(
+    out: Path, fmt: str, output: Path | None, reviewed: bool, gold: Path | None
+) -> None:
+    """`export --reviewed`: corrected extractions as JSON Lines, or (--gold) gold files."""
+    from .review.export import iter_reviewed, reviewed_jsonl
+    from .review.gold import write_gold
+
+    if not reviewed or fmt != "jsonl":
+        typer.echo("--gold needs --reviewed, and --reviewed exports JSON Lines only", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if gold is None:
+        text = "".join(reviewed_jsonl(out))
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return
+    written = write_gold(iter_reviewed(out), gold)
+    typer.echo(f"{len(written)} reviewed release(s) written as gold to {gold}")
+
+
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="An output folder of `pressfacts run`.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8765,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow listening beyond this machine.")
+    ] = False,
+) -> None:
+    """Review and correct the extractions of OUT in a local web app."""
+    from .index import INDEX_FILE
+    from .review.security import LOCAL_HOSTS, is_loopback
+
+    if not (out / INDEX_FILE).exists():
+        typer.echo(f"{out} is not an output folder of `pressfacts run`", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    local = is_loopback(host)
+    if not local and not allow_remote:
+        typer.echo(
+            f"refusing to listen on {host}: the review app has no login; "
+            "pass --allow-remote to expose it beyond this machine",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        import uvicorn
+
+        from .review.app import create_app
+    except ImportError as e:
+        typer.echo(
+            f"the review app needs its extra: pip install 'pressfacts[review]' ({e})", err=True
+        )
+        raise typer.Exit(EXIT_USAGE) from e
+    if not local:
+        typer.echo(
+            f"WARNING: listening on {host}: anyone who can reach this port can read and change "
+            "the review; there is no login.",
+            err=True,
+        )
+    hosts = [*LOCAL_HOSTS, host] if local else ["*"]
+    typer.echo(f"reviewing {out} at http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(create_app(out, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+
+
+@app.command("checks")
+def list_checks() -> None:
+    """List every registered consistency check: id, scope, severity and the rule it enforces."""
+    from .checks.registry import checks_for
+
+    for scope in ("release", "corpus"):
+        for check in checks_for(scope):  # type: ignore[arg-type]
+            typer.echo(
+                f"{check.id:28s} {scope:8s} {check.severity:8s} {' '.join(check.rule.split())}"
+            )
 
 
 @app.command()

@@ -128,8 +128,23 @@ def test_export_jsonl_and_csv(inputs: Path, tmp_path: Path) -> None:
     assert pressfacts("run", str(inputs), "--out", str(out)).returncode == 0
     lines = pressfacts("export", str(out), "--format", "jsonl").stdout.splitlines()
     assert [json.loads(line)["release"]["id"] for line in lines] == ["health-2023", "mia-2023"]
-    rows = pressfacts("export", str(out), "--format", "csv", "--table", "claims").stdout.splitlines()
+    rows = pressfacts(
+        "export", str(out), "--format", "csv", "--table", "claims"
+    ).stdout.splitlines()
     assert rows[0].startswith("release_id,id,start,end,text,value")
     claims = sum(len(json.loads(line)["claims"]) for line in lines)
     assert len(rows) == claims + 1
     assert pressfacts("export", str(out), "--format", "xml").returncode == 2
+
+
+def test_checks_lists_every_registered_check_with_its_rule() -> None:
+    from pipeline.checks.registry import checks_for
+
+    result = pressfacts("checks")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    registered = checks_for("release") + checks_for("corpus")
+    assert len(lines) == len(registered) >= 5
+    for line, check in zip(lines, registered, strict=True):
+        assert line.split()[:3] == [check.id, check.scope, check.severity]
+        assert check.rule and check.rule.split()[-1] in line
