@@ -360,11 +360,9 @@ def list_checks() -> None:
     """List every registered consistency check: id, scope, severity and the rule it enforces."""
     from .checks.registry import checks_for
 
-    for scope in ("release", "corpus"):
-        for check in checks_for(scope):  # type: ignore[arg-type]
-            typer.echo(
-                f"{check.id:28s} {scope:8s} {check.severity:8s} {' '.join(check.rule.split())}"
-            )
+    for check in checks_for("release") + checks_for("corpus"):
+        rule = " ".join(check.rule.split())
+        typer.echo(f"{check.id:28s} {check.scope:8s} {check.severity:8s} {rule}")
 
 
 @app.command()
