@@ -1,5 +1,5 @@
 """One module per family of checks; importing them registers their checks."""
 
-from . import changes, rates, repeats, series, shares
+from . import changes, rates, repeats, series, shares, totals
 
-__all__ = ["changes", "rates", "repeats", "series", "shares"]
+__all__ = ["changes", "rates", "repeats", "series", "shares", "totals"]

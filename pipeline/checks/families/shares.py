@@ -37,7 +37,7 @@ class PartWhole:
     shares: dict[str, Claim]
 
 
-def _amount(claim: Claim) -> Interval:
+def amount(claim: Claim) -> Interval:
     """The claim's interval in base units (normalized), so '2 tons 318 kg' compares with kg."""
     span = interval(claim)
     factor = claim.normalized.value / claim.value if claim.value else 1.0
@@ -89,10 +89,10 @@ def part_whole(extraction: Extraction) -> Iterator[Finding]:
     for relation in part_wholes(extraction):
         if not relation.parts:
             continue
-        whole = _amount(relation.whole)
+        whole = amount(relation.whole)
         total = Interval(0, 0)
         for part in relation.parts:
-            total = total + _amount(part)
+            total = total + amount(part)
         if total.low <= whole.high:
             continue
         names = " + ".join(p.text for p in relation.parts)
@@ -117,7 +117,7 @@ def percent_of_total(extraction: Extraction) -> Iterator[Finding]:
     for relation in part_wholes(extraction):
         for part in relation.parts:
             share = relation.shares.get(part.id)
-            ratio = _amount(part).divide(_amount(relation.whole))
+            ratio = amount(part).divide(amount(relation.whole))
             if share is None or ratio is None:
                 continue
             expected = ratio.scale(100)
