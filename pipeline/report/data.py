@@ -21,6 +21,8 @@ from ..store import CORPUS_FLAGS, release_path
 
 CORPUS = "corpus"
 """The scope of a flag raised across releases rather than within one."""
+_NUMBER = "CAST(SUBSTR({}, 2) AS INTEGER)"
+"""SQL for the number in an id such as 'f12' or 'c3', to sort ids in numeric order."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ def _levels(con: sqlite3.Connection) -> list[_Level]:
            FROM claims c JOIN releases r ON r.id = c.release_id
            WHERE c.measure IS NOT NULL AND c.change_direction IS NULL
              AND COALESCE(c.period_start, r.period_start) IS NOT NULL
-           ORDER BY c.release_id, c.start, CAST(SUBSTR(c.id, 2) AS INTEGER)"""
+           ORDER BY c.release_id, c.start, """
+        + _NUMBER.format("c.id")
     )
     found = [_Level(r[0], r[1], _normal(r[2]), *r[3:]) for r in rows]
     return [level for level in found if level.measure]
@@ -217,7 +220,8 @@ def series(con: sqlite3.Connection, measure: str | None = None) -> Series | None
     """One measure across releases: the one given, else the one stated in the most releases.
 
     Each release contributes its first figure (in text order) per period. When the measure
-    comes in several kinds, the most frequent kind is taken. None when nothing matches.
+    comes in several kinds (a count and a percent), the kind stated in most releases is
+    taken. None when nothing matches.
     """
     ranked = measures(con)
     if measure is not None:
@@ -247,10 +251,10 @@ def series(con: sqlite3.Connection, measure: str | None = None) -> Series | None
 def flags_by_claim(con: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:
     """(release, claim) → the flags (FlagRow.key) that involve it, within and across releases."""
     found: dict[tuple[str, str], list[str]] = {}
-    for r in con.execute("SELECT release_id, id, claims FROM flags ORDER BY release_id, id"):
+    for r in con.execute(f"SELECT * FROM flags ORDER BY release_id, {_NUMBER.format('id')}"):
         for claim in json.loads(r["claims"]):
             found.setdefault((r["release_id"], claim), []).append(f"{r['release_id']}/{r['id']}")
-    for r in con.execute("SELECT * FROM corpus_flag_claims ORDER BY flag_id"):
+    for r in con.execute(f"SELECT * FROM corpus_flag_claims ORDER BY {_NUMBER.format('flag_id')}"):
         found.setdefault((r["release_id"], r["claim_id"]), []).append(r["flag_id"])
     return {key: tuple(dict.fromkeys(keys)) for key, keys in found.items()}
 
@@ -278,7 +282,7 @@ def flags(con: sqlite3.Connection, out: Path) -> list[FlagRow]:
     }
     found = []
     release_flags = con.execute(
-        "SELECT * FROM flags ORDER BY release_id, CAST(SUBSTR(id, 2) AS INTEGER)"
+        f"SELECT * FROM flags ORDER BY release_id, {_NUMBER.format('id')}"
     ).fetchall()
     readings = _release_readings(out, sorted({r["release_id"] for r in release_flags}))
     for r in release_flags:
@@ -286,7 +290,7 @@ def flags(con: sqlite3.Connection, out: Path) -> list[FlagRow]:
         claims = [f"{c} ({texts.get((rid, c), '?')})" for c in json.loads(r["claims"])]
         found.append(_flag_row(rid, r, readings.get((rid, r["id"]), ()), claims))
     corpus_readings = _corpus_readings(out)
-    for r in con.execute("SELECT * FROM corpus_flags ORDER BY CAST(SUBSTR(id, 2) AS INTEGER)"):
+    for r in con.execute(f"SELECT * FROM corpus_flags ORDER BY {_NUMBER.format('id')}"):
         links = con.execute(
             "SELECT release_id, claim_id FROM corpus_flag_claims WHERE flag_id = ? ORDER BY rowid",
             (r["id"],),

@@ -26,6 +26,7 @@ ARGS = [
 SCREENSHOT = ROOT / "docs" / "report.png"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_report_renders_cleanly_in_chromium(corpus_out: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright

@@ -115,6 +115,7 @@ def test_period_label(start: str | None, end: str | None, label: str | None) -> 
 # A real run of corpus/: the queries agree with the JSON files beside the index.
 
 
+@pytest.mark.slow
 def test_corpus_releases_match_the_json_files(corpus_out: Path) -> None:
     files = sorted(p.stem for p in (corpus_out / RELEASES_DIR).glob("*.json"))
     with data.open_index(corpus_out) as con:
@@ -127,6 +128,7 @@ def test_corpus_releases_match_the_json_files(corpus_out: Path) -> None:
         assert r.claims == sum(k.claims for k in kinds if k.release == r.id)
 
 
+@pytest.mark.slow
 def test_corpus_flags_match_the_json_files(corpus_out: Path) -> None:
     expected = []
     for path in sorted((corpus_out / RELEASES_DIR).glob("*.json")):
@@ -141,6 +143,7 @@ def test_corpus_flags_match_the_json_files(corpus_out: Path) -> None:
     assert sum(c.flags for c in checks) == len(expected)
 
 
+@pytest.mark.slow
 def test_corpus_series_spans_releases_in_period_order(corpus_out: Path) -> None:
     with data.open_index(corpus_out) as con:
         ranked = data.measures(con)

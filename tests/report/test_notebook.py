@@ -38,6 +38,7 @@ def test_notebook_is_paired_with_its_script() -> None:
     assert [c.source for c in script.cells] == [c.source for c in notebook.cells]
 
 
+@pytest.mark.slow
 def test_notebook_runs_in_this_environment(kernel_here: Path) -> None:
     from jupyter_client.kernelspec import KernelSpecManager
     from nbclient import NotebookClient
