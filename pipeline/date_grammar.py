@@ -121,6 +121,8 @@ YEAR_REFS = {
 }
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?[^\S\n]+\Z")
+# A year is not part of a longer number, an amount or a phone number ("514-2007"); "mid-2020" is.
+NOT_IN_NUMBER = r"(?<![\w.,/$€£])(?<!\d-)"
 DASH = rf"{OSP}[-–—]{OSP}"
 TO = rf"(?:{OSP}[-–—]{OSP}| (?:to|through|till|until) )"
 YEAR_OR_REF = rf"(?:{_year('year')}|(?P<yref>{_alt(list(YEAR_REFS))})\b|(?P<theyear>the year)\b)"
@@ -179,13 +181,17 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _year_ending,
         ),
         # Fiscal and split years: "fiscal year 2017", "FY2017", "2003/04"; year ranges; decades.
-        (rf"\b(?:fiscal(?: year)?|FY){OSP}'?(?:{year}|(?P<yy>\d\d)\b)", _fiscal),
         (
-            rf"(?<![\w.,/$€£-]){year1}(?P<sep>{OSP}/{OSP}|[-–])(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)",
+            rf"\b(?:fiscal(?: year)?|FY){OSP}'?(?:{year}|(?P<yy>\d\d)\b)"
+            rf"(?:[-/–](?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d))?",
+            _fiscal,
+        ),
+        (
+            rf"{NOT_IN_NUMBER}{year1}(?P<sep>{OSP}/{OSP}|[-–])(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)",
             _split_year,
         ),
         (r"\b(?:the )?(?P<c>19|20)(?P<d>\d)0s\b", _decade),
-        (rf"(?<![\w.,/$€£-]){year}", _year_expr),
+        (rf"{NOT_IN_NUMBER}{year}", _year_expr),
         # Relative periods: "the past decade", "the last ten years", "a decade earlier, in 2009".
         (
             rf"\b(?:the )?(?:past|last|previous|preceding) (?:{num} years|(?P<decade>decade))\b",
@@ -378,10 +384,15 @@ def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'FY2017' is a US federal fiscal year; 'FY 2022-23' a split year ending in 2023."""
     year = _int(match, "year")
     if year is None:
         year = _two_digit_year(match["yy"])
-    return DateExpr(*match.span(), "fiscal_year", year=year)
+    if match["y2"] is None:
+        return DateExpr(*match.span(), "fiscal_year", year=year)
+    if int(match["y2"]) % 100 != (year + 1) % 100:
+        return None
+    return DateExpr(*match.span(), "split_year", year=year)
 
 
 def _split_year(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

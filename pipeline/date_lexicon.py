@@ -33,6 +33,7 @@ class DateLexicon(BaseModel):
     ordinals: dict[str, int]
     seasons: dict[str, int]
     year_cues: frozenset[str]
+    year_nouns: frozenset[str]
     bare_month_cues: frozenset[str]
     fiscal_year: FiscalYears
     relative: dict[str, list[str]]

@@ -329,6 +329,23 @@ def _the_year(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return _months(year, 1, 12) if year is not None else None
 
 
+def _last_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The month before the release's month; a reporting month's predecessor without one."""
+    if ctx.published is not None:
+        before = ctx.published.replace(day=1) - dt.timedelta(days=1)
+    elif ctx.period is not None and granularity(ctx.period) == "month":
+        before = ctx.period[0] - dt.timedelta(days=1)
+    else:
+        return None
+    return _months(before.year, before.month, before.month)
+
+
+def _this_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    if ctx.published is None:
+        return None
+    return _months(ctx.published.year, ctx.published.month, ctx.published.month)
+
+
 def _today(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return (ctx.published, ctx.published) if ctx.published is not None else None
 
@@ -358,6 +375,8 @@ _RELATIVE_RULES = {
     "past_year": _past_year,
     "this_year": _this_year,
     "the_year": _the_year,
+    "last_month": _last_month,
+    "this_month": _this_month,
     "today": _today,
     "yesterday": _yesterday,
     "years_back": _years_back,

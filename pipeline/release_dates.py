@@ -37,12 +37,13 @@ PERIOD_KINDS = frozenset(
     }
 )
 DATELINE_LABEL = re.compile(
-    r"\s*(?:(?:release\s+)?date|published|posted|issued|released|(?:last\s+)?updated)"
+    r"\s*(?:(?:release\s+|publication\s+)?date(?:\s+of\s+(?:publication|release))?|published|"
+    r"posted|issued|released|(?:last\s+)?updated)"
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
-DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’ ]{0,40}?\s*(?:,|[–—|-])\s*")
-DATELINE_END = re.compile(r"[ \t]*(?:$|[.,;|(]|--|[–—-]\s)", re.MULTILINE)
+DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’ ]{0,80}?\s*(?:,|[–—|-])\s*")
+DATELINE_END = re.compile(r"[ \t]*(?:$|[.,;|(]|--|[–—-]\s|\d{1,2}[:.]\d\d)", re.MULTILINE)
 LEAD_ON = re.compile(r"(?:\A|[.!?]\s+|\n)[ \t]*On\s+\Z")
 STATED_ON = re.compile(
     r"(?:\A|[.!?]\s+|\n)[ \t]*(?:This|The)\s+(?:press\s+)?"
@@ -58,26 +59,32 @@ class Head:
     body_start: int
     title_end: int
     end: int
+    sentence_ends: tuple[int, ...] = ()
 
     def holds(self, expr: DateExpr) -> bool:
         """Whether the expression starts within the head."""
         return self.body_start <= expr.start < self.end
 
+    def sentence(self, expr: DateExpr) -> int:
+        """Which sentence of the head the expression is in (0 for the first)."""
+        return sum(end <= expr.start for end in self.sentence_ends)
+
 
 def reporting_period(exprs: Sequence[DateExpr], head: Head, ctx: DateContext) -> Interval | None:
-    """The first period the title states, else the latest the lead states.
+    """The first period the title states, else the latest of the lead's first dated sentence.
 
     A lead compares the period it reports on with earlier ones ("rose from 75.6 in 2018 to
-    79.5 in 2019"), so the latest period it names is the one reported on.
+    79.5 in 2019"), so the latest period that sentence names is the one reported on.
     """
     periods = [e for e in exprs if e.kind in PERIOD_KINDS and head.holds(e)]
     for expr in periods:
         if expr.start < head.title_end and (info := resolve(expr, ctx)) is not None:
             return info.start, info.end
-    resolved = [(info.end, -i, info) for i, e in enumerate(periods) if (info := resolve(e, ctx))]
+    resolved = [(head.sentence(e), info) for e in periods if (info := resolve(e, ctx))]
     if not resolved:
         return None
-    latest = max(resolved, key=lambda r: (r[0], r[1]))[2]
+    first = min(sentence for sentence, _ in resolved)
+    latest = max((info for sentence, info in resolved if sentence == first), key=lambda i: i.end)
     return latest.start, latest.end
 
 
@@ -87,7 +94,7 @@ def release_date(
     """(date, basis) from a dateline or a sentence stating it, else a lead 'On <day>', or None."""
     days = [e for e in exprs if e.kind == "day"]
     checks = (
-        ("dateline", lambda e: head.holds(e) and _is_dateline(text, e)),
+        ("dateline", lambda e: (head.holds(e) or _signs_off(text, e)) and _is_dateline(text, e)),
         ("dateline", lambda e: _states_release(text, e)),
         ("inferred", lambda e: head.holds(e) and _opens_sentence(text, e)),
     )
@@ -117,3 +124,8 @@ def _opens_sentence(text: str, expr: DateExpr) -> bool:
 def _states_release(text: str, expr: DateExpr) -> bool:
     """'The data were published by the Ministry on 16 October 2023.'"""
     return STATED_ON.search(text[max(0, expr.start - 200) : expr.start]) is not None
+
+
+def _signs_off(text: str, expr: DateExpr) -> bool:
+    """A date closing the release: 'Press service of the Ministry, 14.03.2022'."""
+    return not text[expr.end :].strip(" \t\n.")

@@ -30,6 +30,7 @@ NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WO
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 COUNT_TAGS = frozenset({"NNS", "NNPS"})
+YEAR_BEFORE_NOUN = frozenset({"in", "since", "during", "throughout"})
 STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
 PROSE_WORDS = 8
@@ -103,15 +104,18 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
         line_end = text.find("\n", first)
         title_end = line_end if line_end >= 0 else len(text)
     end = min(len(text), title_end + HEAD_CHARS)
+    ends: list[int] = []
     if doc.has_annotation("SENT_START"):
         prose = 0
         for sent in doc.sents:
-            if sent.end_char > title_end and sum(t.is_alpha for t in sent) >= PROSE_WORDS:
-                prose += 1
-                if prose == LEAD_SENTENCES:
-                    end = sent.end_char
-                    break
-    return Head(body_start=body, title_end=title_end, end=end)
+            if sent.end_char <= title_end:
+                continue
+            ends.append(sent.end_char)
+            prose += sum(t.is_alpha for t in sent) >= PROSE_WORDS
+            if prose == LEAD_SENTENCES:
+                end = sent.end_char
+                break
+    return Head(body_start=body, title_end=title_end, end=end, sentence_ends=tuple(ends))
 
 
 def _restates(expr: DateExpr, info: DateInfo, head: Head, ctx: DateContext) -> bool:
@@ -123,9 +127,10 @@ def _valid(doc: Doc, expr: DateExpr) -> bool:
     """Validate standalone years and months against their tokens; other shapes are dates."""
     if expr.kind not in ("bare_year", "bare_month"):
         return True
-    span = doc.char_span(expr.start, expr.end)
+    span = _span(doc, expr.start, expr.end)
     if span is None:
         return False
+    lexicon = load_lexicon()
     token = span[0]
     prev = _previous_word(token)
     if token.ent_type_ in NOT_DATE_ENTS:
@@ -133,14 +138,14 @@ def _valid(doc: Doc, expr: DateExpr) -> bool:
     if expr.kind == "bare_month":
         if len(token.text) <= 4 and token.lower_ not in ("may", "june", "july"):
             return False
-        cued = prev is not None and prev.lower_ in load_lexicon().bare_month_cues
+        cued = prev is not None and prev.lower_ in lexicon.bare_month_cues
         return cued or token.ent_type_ == "DATE" or token.lower_ not in AMBIGUOUS_MONTHS
     nxt = _next_word(span[-1])
-    counted = nxt is not None and nxt.tag_ in COUNT_TAGS and nxt.ent_type_ != "DATE"
-    cued = prev is None or prev.is_punct or prev.lower_ in load_lexicon().year_cues
-    if token.ent_type_ == "DATE":
-        return cued or not counted
-    return token.ent_type_ not in NUMBER_ENTS and cued and not counted
+    if nxt is not None and nxt.tag_ in COUNT_TAGS and nxt.lower_ not in lexicon.year_nouns:
+        # "2000 officers" counts officers; "In 2016 police reported" is a year.
+        return prev is not None and prev.lower_ in YEAR_BEFORE_NOUN
+    cued = prev is None or prev.is_punct or prev.lower_ in lexicon.year_cues
+    return token.ent_type_ == "DATE" or (token.ent_type_ not in NUMBER_ENTS and cued)
 
 
 def _previous_word(token: Token) -> Token | None:
@@ -151,10 +156,10 @@ def _previous_word(token: Token) -> Token | None:
 
 
 def _next_word(token: Token) -> Token | None:
-    for i in range(token.i + 1, len(token.doc)):
-        if not token.doc[i].is_space:
-            return token.doc[i]
-    return None
+    """The token right after, unless a line break or the end of the text comes first."""
+    if token.i + 1 >= len(token.doc) or token.doc[token.i + 1].is_space:
+        return None
+    return token.doc[token.i + 1]
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:

@@ -116,6 +116,30 @@ DATES = [
     ),
 ]
 
+DATES += [
+    (
+        "Budget for FY 2022-23 grew by 4%.",
+        None,
+        [("FY 2022-23", "2022-04-01", "2023-03-31", "fiscal_year")],
+    ),
+    (
+        "Prices peaked in mid-2022 and fell later.",
+        None,
+        [("mid-2022", "2022-01-01", "2022-12-31", "year")],
+    ),
+    (
+        "Compared to 2008 statistics, murders fell.",
+        None,
+        [("2008", "2008-01-01", "2008-12-31", "year")],
+    ),
+    (
+        "Thefts fell last month.",
+        D("2021-03-09"),
+        [("last month", "2021-02-01", "2021-02-28", "month")],
+    ),
+    ("Fraud grew in winter 2024.", None, [("winter 2024", "2023-12-01", "2024-02-29", "range")]),
+]
+
 # Titles set the reporting period that relative dates resolve against.
 RELATIVE = [
     (
@@ -214,6 +238,7 @@ NOT_DATES = [
     ("Call (202) 514-2007 for details.", "514-2007"),
     ("The unit seized 1999 cartridges last month.", "1999"),
     ("Theresa May met the minister in 2018.", "May"),
+    ("In 2022, 2000 officers were trained.", "2000"),
     ("Crime in 2019\n\nThefts fell for 11 years in a row.", "11 years"),
 ]
 
@@ -275,7 +300,8 @@ RELEASE_DATES = [
         "dateline",
     ),
     (
-        "Violent crime fell in 2022\n\nOct. 17 (AP) -- Violent crime declined in 2022, the report shows.",
+        "Violent crime fell in 2022\n\nOct. 17 (AP) -- Violent crime declined in 2022, "
+        "the report shows.",
         "2023-10-17",
         "dateline",
     ),
@@ -290,7 +316,8 @@ RELEASE_DATES = [
         "inferred",
     ),
     (
-        "Crime in 2023\n\nThefts fell by 4%.\n\nThe data were published by the ministry on 16 October 2023.",
+        "Crime in 2023\n\nThefts fell by 4%.\n\n"
+        "The data were published by the ministry on 16 October 2023.",
         "2023-10-16",
         "dateline",
     ),
@@ -334,7 +361,8 @@ REPORTING_PERIODS = [
         ("2018-04-01", "2019-03-31"),
     ),
     (
-        "Main indicators remain stable\n\nThe ministry reports stable crime. In the first 3 months of 2022 thefts fell.",
+        "Main indicators remain stable\n\nThe ministry reports stable crime. "
+        "In the first 3 months of 2022 thefts fell.",
         ("2022-01-01", "2022-03-31"),
     ),
     (
@@ -346,7 +374,8 @@ REPORTING_PERIODS = [
         ("2021-01-01", "2021-09-30"),
     ),
     (
-        "Fact sheet\n\nThe minister spoke about the work of prosecutors and courts over many years.",
+        "Fact sheet\n\nThe minister spoke about the work of prosecutors and courts "
+        "over many years.",
         None,
     ),
 ]
