@@ -40,7 +40,9 @@ DECREASE_WORDS = (
 _INCREASE = re.compile(rf"\b(?:{INCREASE_WORDS})\b", re.IGNORECASE)
 _DECREASE = re.compile(rf"\b(?:{DECREASE_WORDS})\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:no |not )?(?:more|less|fewer) than (?=\{)|\b(?:up to|down to)\b", re.I)
-_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+_BY_BEFORE = re.compile(
+    r"\b(?:by|(?:decrease|increase|reduction|rise|drop|fall|growth|decline) of)\s*$", re.IGNORECASE
+)
 _THAN_AFTER = re.compile(
     r"\s*(?:\(?,?\s*(?:or\s+)?\{\d+\}\)?\s*)?(?:[a-z]+\s+){0,2}?"
     r"(?:fewer|more|less|higher|lower)\b(?:\s+[a-z]+){0,2}?\s+(?:than|compared)\b",
@@ -129,7 +131,8 @@ def is_year_like(claim: Claim) -> bool:
 
 
 def is_change(sentence: Sentence, claim: Claim) -> bool:
-    """Does the number state the size of a change: 'by 8', '+268', '1,542 fewer than', '(-7)'?
+    """Does the number state the size of a change: 'by 8', 'a decrease of 8', '+268', '(-7)',
+    '1,542 fewer than'?
 
     The extraction's `claim.change` decides when set; otherwise the sign and the words around.
     """

@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.checks.families.changes import change_by_to, change_from_to, change_vs_counts
+from pipeline.checks.families.changes import (
+    change_by_to,
+    change_from_to,
+    change_vs_counts,
+    percent_or_count,
+)
 from pipeline.schema import Extraction
 
 Factory = Callable[..., Extraction]
@@ -105,3 +110,60 @@ def test_change_to_from(extraction: Factory, by: str, flagged: bool) -> None:
     text = f"Charges decreased by {by} to 412, from 460 in fiscal year 2016."
     findings = list(change_from_to(extraction(text, [by, "412", "460"])))
     assert bool(findings) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        (
+            "Thefts decreased by 6.3 percent or 291 cases, to 4,328.",
+            ["6.3 percent", "291", "4,328"],
+            False,
+        ),
+        (
+            "Thefts decreased by 9.4 percent or 684 cases and amounted to 10,356.",
+            ["9.4 percent", "684", "10,356"],
+            True,
+        ),
+        (
+            "In 2024, 54,109 crimes were registered, 2,761 or 4.9 percent fewer than in 2023.",
+            ["54,109", "2,761", "4.9 percent"],
+            False,
+        ),
+        (
+            "In 2024, 54,109 crimes were registered, 2,761 or 7.9 percent fewer than in 2023.",
+            ["54,109", "2,761", "7.9 percent"],
+            True,
+        ),
+        (
+            "13,205 crimes were registered, a decrease of 4.6 percent (637).",
+            ["13,205", "4.6 percent", "637"],
+            False,
+        ),
+        (
+            "13,205 crimes were registered, a decrease of 8.6 percent (637).",
+            ["13,205", "8.6 percent", "637"],
+            True,
+        ),
+        (
+            "Fraud: 4,871 (+10.4%) and robberies: 412 (-14.0%).",
+            ["4,871", "10.4%", "412", "14.0%"],
+            False,
+        ),
+        ("Of them, 27,905, or 68.2 percent, were solved.", ["27,905", "68.2 percent"], False),
+        ("Thefts decreased by 9.4 percent or 684 cases.", ["9.4 percent", "684"], False),
+    ],
+    ids=[
+        "to-level-holds",
+        "to-level-fails",
+        "level-before-holds",
+        "level-before-fails",
+        "decrease-of-holds",
+        "decrease-of-fails",
+        "level-with-change",
+        "share-not-change",
+        "no-level",
+    ],
+)
+def test_percent_or_count(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:
+    assert bool(list(percent_or_count(extraction(text, claims)))) is flagged

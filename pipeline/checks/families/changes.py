@@ -24,7 +24,7 @@ from ..arithmetic import (
 )
 from ..measures import clause, measure_words, singular
 from ..registry import Finding, register_check
-from ..text import Sentence, direction, is_year_like, placeholders, sentences
+from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
 
 PP_READING = "'%' read as percentage points"
 _LEAD = r"(?:(?:a total of|about|around|nearly|almost|some|just|over|under) )?"
@@ -274,3 +274,61 @@ def _counts_of(sentence: Sentence, claim: Claim, words: frozenset[str]) -> bool:
     if following is None or following.group(1) in _FUNCTION:
         return False
     return any(singular(w) in words for w in following.groups() if w)
+
+
+_PAIR = re.compile(
+    r"\{(?P<x>\d+)\}(?:\s+[a-z]+)?\s*,?\s*(?:or|\()\s*(?:by\s+)?\{(?P<y>\d+)\}", re.IGNORECASE
+)
+_LEVEL_AFTER = re.compile(
+    r"^[^.;{]{0,40}?\b(?:to|amounted to|totall?ed|reached|at|stood at)\s+\{(\d+)\}", re.IGNORECASE
+)
+
+
+@register_check("percent_or_count.v1", severity="error")
+def percent_or_count(extraction: Extraction) -> Iterator[Finding]:
+    """'X% or N' (also 'N (X%)') sizes of one change must imply the level stated beside them.
+
+    A percent and a count stated as the size of one change, the first of them read as a change
+    ('decreased by 9.4% or 684 cases
+    and amounted to 10,356'; '54,109 crimes, 2,761 or 4.9% fewer') imply the earlier value
+    N / X; with the level V stated after them ('to V') or before them in the sentence, the
+    earlier value is V ± N and X must fit N over it. Sentences read by change_by_to.v1 are
+    left to it.
+    """
+    for sentence in sentences(extraction):
+        template = sentence.template
+        if _BY_TO.search(template) or _SIGNED_PAIR.search(template):
+            continue
+        for match in _PAIR.finditer(template):
+            x, y = (sentence.claims[int(match.group(g))] for g in ("x", "y"))
+            percents = [c for c in (x, y) if c.kind == "percent"]
+            counts = [c for c in (x, y) if c.kind not in PERCENTS]
+            if len(percents) != 1 or len(counts) != 1:
+                continue
+            if not is_change(sentence, x):  # 'N (+P%)' is a level with its change, not a pair
+                continue
+            level = _level(sentence, match, counts[0])
+            stated = [c.change.direction for c in (x, y) if c.change is not None]
+            word = stated[0] if stated else direction(template[: match.end() + 40])
+            if level is not None:
+                yield from _by_to(_magnitude(percents[0]), _magnitude(counts[0]), level, word)
+
+
+def _magnitude(claim: Claim) -> Claim:
+    """The claim with a positive value: the size of a change stated with a sign ('-637')."""
+    return claim.model_copy(update={"value": abs(claim.value)}) if claim.value < 0 else claim
+
+
+def _level(sentence: Sentence, pair: re.Match[str], count: Claim) -> Claim | None:
+    """The level the change ends at: 'to V' right after the pair, else the last level before."""
+    after = _LEVEL_AFTER.match(sentence.template[pair.end() :])
+    if after is not None:
+        found = sentence.claims[int(after.group(1))]
+        return found if found.kind == count.kind and not is_change(sentence, found) else None
+    before = [
+        sentence.claims[i]
+        for i in placeholders(sentence.template[: pair.start()])
+        if sentence.claims[i].kind == count.kind
+    ]
+    levels = [c for c in before if not is_year_like(c) and not is_change(sentence, c)]
+    return levels[-1] if levels else None
