@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,18 @@ from .engines import EngineOptions, run_shards, shard
 from .fingerprint import pipeline_fingerprint
 from .ingest import supported
 from .schema import ErrorRecord, Extraction
-from .store import CORPUS_FLAGS, ERRORS, RELEASES_DIR, dumps, dumps_list, release_path, write_atomic
-from .worker import Task
+from .store import (
+    CORPUS_FLAGS,
+    ERRORS,
+    RELEASES_DIR,
+    dumps,
+    dumps_list,
+    exclusive,
+    release_path,
+    remove_partial_writes,
+    write_atomic,
+)
+from .worker import Outcome, Task
 
 # progress(done, total, words_in_this_release): called once per processed or failed file.
 ProgressFn = Callable[[int, int, int], None]
@@ -102,11 +113,11 @@ def run(
     paths = collect_files(inputs)
     ids = release_ids(paths)
     fingerprint = pipeline_fingerprint(options.model)
-    con = index.connect(out)
-    try:
+    with exclusive(out), closing(index.connect(out)) as con:
+        remove_partial_writes(out)
         _forget_missing(con, out, [str(p) for p in paths], set(ids.values()))
-        known = index.known_files(con)
         hashes = {p: _file_sha256(p) for p in paths}
+        known = index.known_files(con)
         todo = [
             Task(ids[p], str(p))
             for p in paths
@@ -115,22 +126,18 @@ def run(
             or not release_path(out, ids[p]).exists()
         ]
         summary = RunSummary(reused=len(paths) - len(todo))
-        done = 0
-        for outcomes in run_shards(shard(todo, SHARD_SIZE), options):
-            for outcome in outcomes:
-                done += 1
-                words = 0
-                if outcome.error is not None:
-                    summary.errors.append(outcome.error)
-                elif outcome.extraction is not None:
-                    _store(
-                        con, out, outcome.extraction, hashes[Path(outcome.task.source)], fingerprint
-                    )
-                    summary.processed += 1
-                    words = len(outcome.extraction.release.text.split())
-                    summary.words += words
-                if progress:
-                    progress(done, len(todo), words)
+        for done, outcome in enumerate(_outcomes(todo, options), start=1):
+            words = 0
+            if outcome.error is not None:
+                summary.errors.append(outcome.error)
+            elif outcome.extraction is not None:
+                sha = hashes[Path(outcome.task.source)]
+                _store(con, out, outcome.extraction, sha, fingerprint)
+                summary.processed += 1
+                words = len(outcome.extraction.release.text.split())
+                summary.words += words
+            if progress:
+                progress(done, len(todo), words)
         state = index.files_state(con)
         if force or index.get_meta(con, CORPUS_STATE) != state or not (out / CORPUS_FLAGS).exists():
             _corpus_step(con, out)
@@ -139,10 +146,13 @@ def run(
         write_atomic(out / ERRORS, dumps_list(summary.errors))
         index.put_errors(con, summary.errors)
         _count(con, summary)
-    finally:
-        con.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _outcomes(todo: list[Task], options: EngineOptions) -> Iterator[Outcome]:
+    for outcomes in run_shards(shard(todo, SHARD_SIZE), options):
+        yield from outcomes
 
 
 def _store(

@@ -93,8 +93,12 @@ def run(
         model=model,
         timeout=timeout,
     )
-    with progress_reporter() as progress:
-        summary = run_batch(inputs, out, options, force=force, progress=progress)
+    try:
+        with progress_reporter() as progress:
+            summary = run_batch(inputs, out, options, force=force, progress=progress)
+    except PressfactsError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_USAGE) from e
     typer.echo(
         f"releases {summary.releases} (processed {summary.processed}, unchanged {summary.reused})  "
         f"claims {summary.claims}  dates {summary.dates}  entities {summary.entities}  "

@@ -18,6 +18,7 @@ class ErrorCode(Enum):
     E008 = "spaCy model {model!r} could not be loaded: {detail}"
     E009 = "Processing {path} failed: {detail}"
     E010 = "Processing {path} exceeded the time limit of {seconds} s"
+    E013 = "Another run is writing to {path}; wait for it to finish"
     E011 = "Invalid reference data in {path}: {detail}"
     E012 = "Malformed HTML or PDF: {path} ({detail})"
 

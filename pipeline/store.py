@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from .errors import ErrorCode, PressfactsError
+
 RELEASES_DIR = "releases"
 CORPUS_FLAGS = "corpus-flags.json"
 ERRORS = "errors.json"
+LOCK = ".lock"
 
 
 def dumps(model: BaseModel) -> str:
@@ -44,6 +49,29 @@ def write_atomic(path: Path, text: str) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def remove_partial_writes(out: Path) -> int:
+    """Delete temporary files a killed writer left behind; return how many there were."""
+    leftovers = [p for p in out.rglob(".*.tmp") if p.is_file()]
+    for path in leftovers:
+        path.unlink()
+    return len(leftovers)
+
+
+@contextmanager
+def exclusive(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock: one run at a time may write to it."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK, "w", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise PressfactsError(ErrorCode.E013, path=out) from e
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def release_path(out: Path, release_id: str) -> Path:

@@ -177,3 +177,18 @@ def test_dask_local_cluster_gives_the_same_output_as_local(tmp_path: Path) -> No
     )
     assert summary.processed == 12
     assert snapshot(tmp_path / "local") == snapshot(tmp_path / "dask")
+
+
+def test_leftovers_of_a_killed_writer_are_removed_and_runs_are_exclusive(tmp_path: Path) -> None:
+    from pipeline.errors import PressfactsError
+    from pipeline.store import exclusive
+
+    make_releases(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    batch.run([tmp_path / "in"], out, EngineOptions())
+    (out / "releases" / ".release-000.json.abc123.tmp").write_text('{"half": ', encoding="utf-8")
+    batch.run([tmp_path / "in"], out, EngineOptions())
+    assert not list(out.rglob("*.tmp"))
+    with exclusive(out), pytest.raises(PressfactsError) as info:
+        batch.run([tmp_path / "in"], out, EngineOptions())
+    assert info.value.code.name == "E013"
