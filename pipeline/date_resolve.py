@@ -234,12 +234,13 @@ def _year_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
 
 
 def _past_years(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
-    """'The past decade' ends with a reporting period that is a calendar year, else unknown."""
+    """'The past decade' ends with a year-long reporting period; without one it is unknown."""
     assert expr.n is not None
-    if ctx.period is None or granularity(ctx.period) != "year":
+    if ctx.period is None or not 360 <= _days(ctx.period) <= 370:
         return None
     end = ctx.period[1]
-    return _info((dt.date(end.year - expr.n + 1, 1, 1), end), True, "range")
+    start = _shift(ctx.period, 1 - expr.n)[0]
+    return _info((start, end), True, "range")
 
 
 def _since(expr: DateExpr, ctx: DateContext) -> DateInfo | None:

@@ -229,6 +229,19 @@ RELATIVE = [
     ),
 ]
 
+RELATIVE += [
+    (
+        "Crime, year ending March 2019\n\nHomicides fell over the last 10 years.",
+        None,
+        [("the last 10 years", "2009-04-01", "2019-03-31", "range")],
+    ),
+    (
+        "Thefts down in July\n\nThefts fell in the past 10 years. Fines rose in 2014.",
+        None,
+        [("July", "2014-07-01", "2014-07-31", "month")],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
@@ -240,6 +253,7 @@ NOT_DATES = [
     ("Theresa May met the minister in 2018.", "May"),
     ("In 2022, 2000 officers were trained.", "2000"),
     ("Crime in 2019\n\nThefts fell for 11 years in a row.", "11 years"),
+    ("Thefts down in July\n\nThefts fell in the past 10 years.", "the past 10 years"),
 ]
 
 
