@@ -21,7 +21,8 @@ HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own POSTs.
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 

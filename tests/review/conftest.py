@@ -49,9 +49,17 @@ def span(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(surface)
 
 
-def claim(text: str, cid: str, surface: str, value: float, kind: str = "count", **kw: Any) -> Claim:
-    """A claim on the first occurrence of surface."""
-    start, end = span(text, surface)
+def mention(text: str, surface: str, nth: int = 0) -> Mention:
+    """A mention of an entity on the nth occurrence of surface."""
+    start, end = span(text, surface, nth)
+    return Mention(start=start, end=end, text=surface)
+
+
+def claim(
+    text: str, cid: str, surface: str, value: float, kind: str = "count", nth: int = 0, **kw: Any
+) -> Claim:
+    """A claim on the nth occurrence of surface."""
+    start, end = span(text, surface, nth)
     unit = kw.pop("unit", "percentage" if kind == "percent" else None)
     norm_unit = "percent" if kind == "percent" else None
     return Claim(
@@ -70,10 +78,21 @@ def claim(text: str, cid: str, surface: str, value: float, kind: str = "count", 
 
 
 def extraction(
-    rid: str, text: str, *, issuer: str | None, published: str, fmt: str = "txt", **parts: Any
+    rid: str,
+    text: str,
+    *,
+    issuer: str | None,
+    published: str,
+    fmt: str = "txt",
+    period: tuple[dt.date, dt.date] | None = None,
+    **parts: Any,
 ) -> Extraction:
-    """An Extraction of text with the given claims, dates, entities and flags."""
+    """An Extraction of text with the given claims, dates, entities and flags.
+
+    The reporting period is the year before the release date unless one is given.
+    """
     day = dt.date.fromisoformat(published)
+    first, last = period or (dt.date(day.year - 1, 1, 1), dt.date(day.year - 1, 12, 31))
     release = Release(
         id=rid,
         source=f"corpus/{rid}.{fmt}",
@@ -82,9 +101,7 @@ def extraction(
         issuer=issuer,
         published=day,
         published_basis="dateline",
-        reporting_period=Interval(
-            start=dt.date(day.year - 1, 1, 1), end=dt.date(day.year - 1, 12, 31)
-        ),
+        reporting_period=Interval(start=first, end=last),
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         text=text,
     )
@@ -179,6 +196,118 @@ def xss() -> Extraction:
                 severity="warning",
                 message="<img src=x onerror=alert(3)>",
                 claims=["c1"],
+            ),
+        ],
+    )
+
+
+SHOWCASE = (
+    "MINISTRY OF INTERIOR OF WESTLAND\n\n"
+    "Crime situation in the first half of 2024\n\n"
+    "Northport, 18 July 2024. In the first half of 2024, 8,412 crimes were registered across "
+    "the country, 5.3 percent fewer than in the same period of 2023. Police solved 5,930 of them, "
+    "a clearance rate of 70.5 percent.\n\n"
+    "Burglaries fell by 12 percent, from 1,020 to 912, while vehicle thefts rose to 344, 41 more "
+    "than a year earlier.\n\n"
+    "Customs and police officers seized 186 kilograms of narcotic substances and charged 402 "
+    "people with drug offences.\n\n"
+    "On the roads, 57 people died and 1,318 were injured in 1,102 traffic accidents. Minister "
+    "Anna Keller said that about 300 additional patrols would be deployed on the "
+    "Northport–Eastbay highway during the summer.\n"
+)
+
+
+def showcase() -> Extraction:
+    """A fuller (invented) release for the browser tests and the README screenshot."""
+    text = SHOWCASE
+    half_2024 = (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
+    half_2023 = (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    dates = []
+    for did, surface, nth, (first, last), granularity in [
+        ("d1", "the first half of 2024", 0, half_2024, "half"),
+        ("d2", "18 July 2024", 0, (dt.date(2024, 7, 18),) * 2, "day"),
+        ("d3", "the first half of 2024", 1, half_2024, "half"),
+        ("d4", "the same period of 2023", 0, half_2023, "half"),
+        ("d5", "a year earlier", 0, half_2023, "half"),
+    ]:
+        start, end = span(text, surface, nth)
+        dates.append(
+            DateMention(
+                id=did,
+                start=start,
+                end=end,
+                text=surface,
+                start_date=first,
+                end_date=last,
+                granularity=granularity,
+            )
+        )
+    down, up = Change(direction="decrease"), Change(direction="increase")
+    claims = [
+        claim(text, "c1", "8,412", 8412, measure="crimes registered", period="d3"),
+        claim(text, "c2", "5.3 percent", 5.3, "percent", change=down),
+        claim(text, "c3", "5,930", 5930, measure="crimes solved"),
+        claim(text, "c4", "70.5 percent", 70.5, "percent", measure="clearance rate"),
+        claim(text, "c5", "12 percent", 12, "percent", measure="burglaries", change=down),
+        claim(text, "c6", "1,020", 1020, measure="burglaries"),
+        claim(text, "c7", "912", 912, measure="burglaries"),
+        claim(text, "c8", "344", 344, measure="vehicle thefts"),
+        claim(text, "c9", "41", 41, nth=1, measure="vehicle thefts", change=up),
+        claim(
+            text,
+            "c10",
+            "186 kilograms",
+            186,
+            "mass",
+            unit="kilogram",
+            measure="narcotic substances seized",
+        ),
+        claim(text, "c11", "402", 402, measure="people charged"),
+        claim(text, "c12", "57", 57, measure="people died"),
+        claim(text, "c13", "1,318", 1318, measure="injured"),
+        claim(text, "c14", "1,102", 1102, measure="traffic accidents"),
+        claim(text, "c15", "300", 300, measure="additional patrols", qualifier="about"),
+    ]
+    return extraction(
+        "wl-moi-2024-h1",
+        text,
+        issuer="Ministry of Interior of Westland",
+        published="2024-07-18",
+        period=half_2024,
+        claims=claims,
+        dates=dates,
+        entities=[
+            Entity(
+                id="e1",
+                label="ORG",
+                name="MINISTRY OF INTERIOR OF WESTLAND",
+                mentions=[mention(text, "MINISTRY OF INTERIOR OF WESTLAND")],
+            ),
+            Entity(
+                id="e2",
+                label="GPE",
+                name="Northport",
+                mentions=[mention(text, "Northport"), mention(text, "Northport", 1)],
+            ),
+            Entity(
+                id="e3",
+                label="PERSON",
+                name="Anna Keller",
+                titles=["Minister"],
+                mentions=[mention(text, "Anna Keller")],
+            ),
+        ],
+        flags=[
+            Flag(
+                id="f1",
+                check="change_from_to.v1",
+                severity="error",
+                message="Stated 12 percent decrease, but 1,020 → 912 is a 10.6% decrease; "
+                "12 percent would need 1,036 → 912.",
+                claims=["c5", "c6", "c7"],
+                stated=12,
+                expected=Expected(low=10.5882, high=10.5882),
+                readings=["rounded (half-up or half-down)", "truncated"],
             ),
         ],
     )

@@ -41,7 +41,7 @@
     const details = document.querySelector("#p-" + CSS.escape(selected) + " details.correct");
     if (!details) return;
     details.open = true;
-    details.querySelector("input, select").focus();
+    details.querySelector("input:not([type=hidden]), select").focus();
   }
 
   document.addEventListener("click", (event) => {
