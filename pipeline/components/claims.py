@@ -97,7 +97,7 @@ def lexicon(path: Path = WORDS_PATH) -> Lexicon:
             r"(?:^|(?<=[\s(]))(?P<q>" + "|".join(map(re.escape, before)) + r")[\s-]*$", re.I
         ),
         qualifier_after=re.compile(
-            r"^\s*(?P<q>" + "|".join(map(re.escape, after)) + r")(?!\w)", re.I
+            r"\s*(?P<q>" + "|".join(map(re.escape, after)) + r")(?!\w)", re.I
         ),
         increase=frozenset(words.increase),
         decrease=frozenset(words.decrease),
@@ -125,43 +125,43 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans.get(SPANS_QUANTITIES, []), key=lambda s: s.start_char)
+        text = doc.text
         previous: list[Span] = []
         for span in spans:
             info: QuantityInfo = span._.pressfacts_quantity
-            info.qualifier = info.qualifier or self.qualifier(doc, span, previous)
-            info.change = info.change or self.change(doc, span, previous)
+            info.qualifier = info.qualifier or self.qualifier(text, span, previous)
+            info.change = info.change or self.change(text, span, previous)
             reader = MeasureReader(self.words, doc, span, previous)
             info.measure = reader.measure()
-            if _restates(doc, span, previous, loose=True):
+            if _restates(text, span, previous, loose=True):
                 info.measure = previous[-1]._.pressfacts_quantity.measure
             info.of = reader.of_claim
-            _rate(doc, span, info)
+            _rate(text, span, info)
             previous.append(span)
         return doc
 
-    def qualifier(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
+    def qualifier(self, text: str, span: Span, previous: list[Span]) -> str | None:
         """'more than 17,985' → more_than; '$5,000 or under' → at_most; '~1.2mm' → about."""
         number_at = span.start_char + max(0, span.text.find(span._.pressfacts_quantity.value_text))
-        before = doc.text[max(0, number_at - 30) : number_at]
+        before = text[max(0, number_at - 30) : number_at]
         m = self.words.qualifier_before.search(before)
         if m:
             return self.words.words.qualifiers_before[m.group("q").lower()]
-        m = self.words.qualifier_after.match(doc.text, span.end_char)
+        m = self.words.qualifier_after.match(text, span.end_char)
         if m:
             return self.words.words.qualifiers_after[m.group("q").lower()]
-        if _restates(doc, span, previous):
+        if _restates(text, span, previous):
             return previous[-1]._.pressfacts_quantity.qualifier
         return None
 
-    def change(self, doc: Doc, span: Span, previous: list[Span]) -> str | None:
+    def change(self, text: str, span: Span, previous: list[Span]) -> str | None:
         """The direction when the number is the size of a change, else None."""
+        doc = span.doc
         info: QuantityInfo = span._.pressfacts_quantity
         sign = info.value_text.strip()[:1]
         if sign == "+":
             return "increase"
-        if sign in "-−" and doc.text[max(0, span.start_char - 2) : span.start_char].strip()[
-            -1:
-        ] in {
+        if sign in "-−" and text[max(0, span.start_char - 2) : span.start_char].strip()[-1:] in {
             "(",
             ";",
             ",",
@@ -170,7 +170,7 @@ class ClaimsComponent:
         after = self._after(doc, span)
         if after is not None:
             return after
-        prev = self._before(doc, span)
+        prev = self._before(text, span)
         if prev is None:
             return self._copula(span) or self._elliptical(doc, span, previous)
         word = prev.lower_
@@ -191,10 +191,11 @@ class ClaimsComponent:
             return direction
         return self._copula(span) or self._elliptical(doc, span, previous)
 
-    def _before(self, doc: Doc, span: Span) -> Token | None:
+    def _before(self, text: str, span: Span) -> Token | None:
         """The first token before the claim that is not a qualifier or a filler word."""
+        doc = span.doc
         start = span.start_char
-        m = self.words.qualifier_before.search(doc.text[max(0, start - 30) : start])
+        m = self.words.qualifier_before.search(text[max(0, start - 30) : start])
         if m:
             start -= len(m.group(0))
         i = span.start - 1
@@ -581,12 +582,12 @@ class MeasureReader:
         return token.lower_ in self.words.generic or token.lemma_.lower() in self.words.generic
 
 
-def _restates(doc: Doc, span: Span, previous: list[Span], *, loose: bool = False) -> bool:
+def _restates(text: str, span: Span, previous: list[Span], *, loose: bool = False) -> bool:
     """The claim restates the one before in other units ('87 mph (140 km/h)'), or, when
     `loose`, continues it ('fell by 8.1% or 832', 'by 7.3 percent to 15,241')."""
     if not previous:
         return False
-    gap = doc.text[previous[-1].end_char : span.start_char]
+    gap = text[previous[-1].end_char : span.start_char]
     pattern = r"\s*(?:[(/]|to|,? or)\s*" if loose else r"\s*[(/]\s*"
     return re.fullmatch(pattern, gap) is not None
 
@@ -664,7 +665,7 @@ def _phrase(
 
 def _between(a: Token, b: Token) -> str:
     first, last = (a, b) if a.i < b.i else (b, a)
-    return first.doc.text[first.idx : last.idx]
+    return first.doc[first.i : last.i + 1].text
 
 
 def _join(tokens: list[Token], lemma: Token | None = None) -> str:
@@ -703,11 +704,11 @@ def _clean(phrase: str) -> str:
 _PER_RE = re.compile(r"\bper\s+(?P<n>\d[\d,.\s]*\d|\d)\s+(?P<what>[A-Za-z]+)", re.IGNORECASE)
 
 
-def _rate(doc: Doc, span: Span, info: QuantityInfo) -> None:
+def _rate(text: str, span: Span, info: QuantityInfo) -> None:
     """A count is a rate when its noun or measure says 'per 100,000 inhabitants' or 'rate'."""
     if info.kind not in {"count"} or info.per_value is not None:
         return
-    window = doc.text[span.end_char : span.end_char + 40]
+    window = text[span.end_char : span.end_char + 40]
     m = _PER_RE.search(window) if re.match(r"^\s*\w+\s+per\b", window) else None
     if m is None and info.measure and "rate" in info.measure.lower().split():
         m = _PER_RE.search(span.sent.text)

@@ -164,7 +164,7 @@ class QuantitiesComponent:
         thousands_point = _uses_thousands_point(text)
         end = 0
         for cand in candidates:
-            if cand.start < end or rejection(doc, cand, taken) is not None:
+            if cand.start < end or rejection(doc, cand, taken, text) is not None:
                 continue
             end = cand.end
             cand = resolve_ambiguity(doc, cand, thousands_point)
@@ -399,9 +399,8 @@ def _transition(text: str, a: Candidate, gap: str) -> bool:
     )
 
 
-def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]]) -> str | None:
+def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str) -> str | None:
     """Why a candidate is not a quantity ('year', 'date', 'name', ...), or None to keep it."""
-    text = doc.text
     s, e = cand.num_start, cand.num_end
     before, after = text[max(0, s - 40) : s], text[cand.end : cand.end + 40]
     unit = cand.unit
@@ -440,7 +439,7 @@ def _is_year(doc: Doc, cand: Candidate) -> bool:
     token = _token_at(doc, cand.num_start)
     if token is None or token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return True
-    between = doc.text[token.idx : token.head.idx]
+    between = doc[token.i : token.head.i].text
     return token.head.i < token.i or "\n" in between or token.head.i - token.i > 3
 
 

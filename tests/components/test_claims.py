@@ -1,0 +1,92 @@
+"""Gold table for pressfacts_claims: qualifier, change, measure, rate base and 'of'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.schema import Claim, Extraction
+
+Extract = Callable[..., Extraction]
+
+# text, surface, qualifier, change direction, a word the measure must contain
+CONTEXT = [
+    ("In 2021, 18,240 offences were registered.", "18,240", None, None, "offence"),
+    ("Police registered over 9,100 burglaries.", "9,100", "more_than", None, "burglar"),
+    ("Nearly 4,000 drivers were fined.", "4,000", "nearly", None, "driver"),
+    ("About 350 officers joined the operation.", "350", "about", None, "officer"),
+    ("At least 12 suspects were detained.", "12", "at_least", None, "suspect"),
+    ("Fines of $2,000 or less were waived.", "$2,000", "at_most", None, None),
+    ("Car thefts decreased by 6.2 percent.", "6.2 percent", None, "decrease", "theft"),
+    ("Frauds went up 14%.", "14%", None, "increase", "fraud"),
+    ("Arson fell 3% and vandalism 5%.", "5%", None, "decrease", "vandalism"),
+    ("Robberies declined by 4%, assaults by 2.5% and thefts by 1%.", "2.5%", None, "decrease",
+     "assault"),
+    ("Traffic deaths were 9.4% lower than a year earlier.", "9.4%", None, "decrease", "death"),
+    ("The police recorded 7% fewer break-ins.", "7%", None, "decrease", "break"),
+    ("There was a 2% decline in shoplifting.", "2%", None, "decrease", "shoplifting"),
+    ("Arrests showed an annual rise of 11%.", "11%", None, "increase", None),
+    ("Seizures (+23%) kept growing.", "+23%", None, "increase", "seizure"),
+    ("Patrols found 180 kilograms more heroin than in 2020.", "180 kilograms", None,
+     "increase", None),
+    ("Cyber crime increased in 2 times.", "2 times", None, "increase", "crime"),
+    ("The unit solved 415 cases.", "415", None, None, "case"),
+    ("1 ton 120 kg of cocaine was destroyed.", "1 ton 120 kg", None, None, "cocaine"),
+]  # fmt: skip
+
+
+def _claim_at(extraction: Extraction, surface: str) -> Claim:
+    text = extraction.release.text
+    start = text.index(surface)
+    found = [c for c in extraction.claims if c.start <= start < c.end]
+    assert found, f"no claim at {surface!r}: {[c.text for c in extraction.claims]}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "direction", "keyword"),
+    CONTEXT,
+    ids=[c[0][:40] for c in CONTEXT],
+)
+def test_context(
+    extract_text: Extract,
+    text: str,
+    surface: str,
+    qualifier: str | None,
+    direction: str | None,
+    keyword: str | None,
+) -> None:
+    claim = _claim_at(extract_text(text), surface)
+    assert claim.qualifier == qualifier
+    assert (claim.change.direction if claim.change else None) == direction
+    if keyword is not None:
+        assert keyword in (claim.measure or "").lower()
+
+
+@pytest.mark.slow
+def test_share_points_to_its_total(extract_text: Extract) -> None:
+    extraction = extract_text("In total 5,200 crimes were registered; 64.5% of them were thefts.")
+    total = _claim_at(extraction, "5,200")
+    share = _claim_at(extraction, "64.5%")
+    assert share.of == total.id
+    assert "theft" in (share.measure or "")
+
+
+@pytest.mark.slow
+def test_rate_has_a_base(extract_text: Extract) -> None:
+    extraction = extract_text("The region recorded 312 offences per 100,000 residents.")
+    claim = _claim_at(extraction, "312")
+    assert claim.kind == "rate"
+    assert claim.per is not None
+    assert (claim.per.value, claim.per.unit) == (100000, "residents")
+
+
+@pytest.mark.slow
+def test_restatement_keeps_measure_and_qualifier(extract_text: Extract) -> None:
+    extraction = extract_text("The drone flew more than 40 miles (64 km) over the border.")
+    miles = _claim_at(extraction, "40 miles")
+    km = _claim_at(extraction, "64 km")
+    assert miles.qualifier == km.qualifier == "more_than"
+    assert km.measure == miles.measure

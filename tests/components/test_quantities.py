@@ -1,0 +1,123 @@
+"""Gold table for pressfacts_quantities: which numbers are claims, their values and units."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.schema import Claim, Extraction
+
+Extract = Callable[..., Extraction]
+
+# text, surface of the claim, value, unit, kind, normalized value, normalized unit
+CLAIMS = [
+    ("Police seized 4,318 firearms last year.", "4,318", 4318, None, "count", 4318, None),
+    ("The ministry spent 12,905,400 manats on patrols.", "12,905,400 manats", 12905400,
+     "azerbaijani manat", "money", 12905400, "AZN"),
+    ("Burglaries made up 7,3% of the total.", "7,3%", 7.3, "percentage", "percent", 7.3, "percent"),
+    ("Officers confiscated 2 ton 415 kg of cannabis.", "2 ton 415 kg", 2415, "kilogram", "mass",
+     2415, "kilogram"),
+    ("Customs found 4 t 112 kg 305,500 g of heroin.", "4 t 112 kg 305,500 g", 4112.3055,
+     "kilogram", "mass", 4112.3055, "kilogram"),
+    ("Fines rose from 41,870 to 63.204 this spring.", "63.204", 63204, None, "count", 63204,
+     None),
+    ("The index closed at 96.125 points.", "96.125", 96.125, "point", "other", 96.125, None),
+    ("The budget grew to $3.4 million.", "$3.4 million", 3.4e6, "dollar", "money", 3.4e6, "USD"),
+    ("The agency recorded 612 thousand offences.", "612 thousand", 612000, None, "count",
+     612000, None),
+    ("Forty-two officers were decorated.", "Forty-two", 42, None, "count", 42, None),
+    ("The patrol covered 18 km on foot.", "18 km", 18, "kilometre", "length", 18000, "metre"),
+    ("Thefts fell by 03.5% in March.", "03.5%", 3.5, "percentage", "percent", 3.5, "percent"),
+    ("The balance stood at −412 units.", "−412", -412, None, "count", -412, None),
+    ("Detections increased 4 times.", "4 times", 4, "times", "ratio", 4, None),
+    ("A typical fine is between 150 and 300 euros.", "150 and 300 euros", 150, "euro", "money",
+     150, "EUR"),
+    ("The tunnel is 2\u00a0450 metres long.", "2\u00a0450 metres", 2450, "metre", "length", 2450,
+     "metre"),
+]  # fmt: skip
+
+
+def _claim_at(extraction: Extraction, surface: str) -> Claim:
+    text = extraction.release.text
+    start = text.index(surface)
+    found = [c for c in extraction.claims if c.start <= start < c.end]
+    assert found, f"no claim at {surface!r}: {[c.text for c in extraction.claims]}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "kind", "norm", "norm_unit"),
+    CLAIMS,
+    ids=[c[1] for c in CLAIMS],
+)
+def test_claims(
+    extract_text: Extract,
+    text: str,
+    surface: str,
+    value: float,
+    unit: str | None,
+    kind: str,
+    norm: float,
+    norm_unit: str | None,
+) -> None:
+    extraction = extract_text(text)
+    claim = _claim_at(extraction, surface)
+    assert claim.text == text[claim.start : claim.end]
+    assert claim.value == pytest.approx(value)
+    assert (claim.unit, claim.kind) == (unit, kind)
+    assert claim.normalized.value == pytest.approx(norm)
+    assert claim.normalized.unit == norm_unit
+
+
+# text, a number in it that must not become a claim
+NOT_CLAIMS = [
+    ("Crime fell in 2019 compared with 2018.", "2019"),
+    ("Call the Service 102 line for help.", "102"),
+    ("Under Article 234 of the Code, 15 people were charged.", "234"),
+    ("The meeting held a minute of silence.", "minute"),
+    ("It was one of the most difficult years.", "one"),
+    ("She preferred a formal one.", "one"),
+    ("Over 6 months of 2019 theft declined.", "6"),
+    ("In the past 10 years arrests doubled.", "10"),
+    ("The 3rd district reported few thefts.", "3"),
+    ("Phone (212) 555-0199 for details.", "555"),
+    ("The office opens at 9:30 a.m. daily.", "9"),
+    ("On March 14 the board met.", "14"),
+    ("The report is dated 14.03.2021.", "14"),
+    ("Accidents happened on level 2 of the car park.", "2"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "number"), NOT_CLAIMS, ids=[n[0][:30] for n in NOT_CLAIMS])
+def test_not_claims(extract_text: Extract, text: str, number: str) -> None:
+    extraction = extract_text(text)
+    start = text.index(number)
+    assert not [c for c in extraction.claims if c.start <= start < c.end], extraction.claims
+
+
+@pytest.mark.slow
+def test_range_has_both_ends(extract_text: Extract) -> None:
+    extraction = extract_text("Sentences ranged from 3 to 8 years.")
+    claim = _claim_at(extraction, "3 to 8 years")
+    assert claim.range is not None
+    assert (claim.range.low, claim.range.high) == (3, 8)
+    assert claim.kind == "duration"
+
+
+@pytest.mark.slow
+def test_transition_is_two_claims(extract_text: Extract) -> None:
+    extraction = extract_text("Trust in the police went from 45 to 70% this year.")
+    first = _claim_at(extraction, "45")
+    second = _claim_at(extraction, "70%")
+    assert first is not second
+    assert first.kind == second.kind == "percent"
+
+
+@pytest.mark.slow
+def test_output_is_deterministic(extract_text: Extract) -> None:
+    text = "Over 1,200 kg of drugs were seized and 38 people were arrested, 12% more than in 2020."
+    first = extract_text(text).model_dump_json()
+    assert extract_text(text).model_dump_json() == first
