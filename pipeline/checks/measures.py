@@ -7,8 +7,14 @@ lower-cased and crudely singularised; direction, hedge and function words are dr
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..errors import ErrorCode, PressfactsError
 from ..schema import Claim
 from .text import Sentence
 
@@ -70,3 +76,49 @@ def measure_words(sentence: Sentence, claim: Claim) -> frozenset[str]:
     if scope := _SCOPE.match(sentence.template):
         words |= content_words(scope.group(1))
     return words
+
+
+CONCEPTS_PATH = Path(__file__).resolve().parent.parent / "data" / "measure_concepts.json"
+
+
+class _Concepts(BaseModel):
+    """data/measure_concepts.json: synonyms by concept, and words that name no measure."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    doc: str = Field(alias="_doc")
+    concepts: dict[str, list[str]]
+    generic: list[str]
+
+    @field_validator("concepts")
+    @classmethod
+    def _disjoint(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        words = [w for synonyms in value.values() for w in synonyms]
+        if len(words) != len(set(words)) or any(not w or w != w.lower() for w in words):
+            raise ValueError("each synonym must be lower-case and name one concept only")
+        return value
+
+
+@lru_cache(maxsize=4)
+def load_concepts(path: Path = CONCEPTS_PATH) -> tuple[dict[str, str], frozenset[str]]:
+    """(word -> concept, generic words); raise E011 when the file is unreadable or malformed."""
+    try:
+        data = _Concepts.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as e:
+        raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
+    table = {singular(w): c for c, words in data.concepts.items() for w in words}
+    return table, frozenset(singular(w) for w in data.generic)
+
+
+def concepts(words: frozenset[str]) -> frozenset[str]:
+    """Content words with synonyms merged and generic words dropped: what a figure counts."""
+    table, generic = load_concepts()
+    return frozenset(table.get(w, w) for w in words if w not in generic)
+
+
+def claim_concepts(sentence: Sentence, claim: Claim) -> frozenset[str]:
+    """What the claim counts, as concepts: its extracted measure and its clause's words."""
+    words = content_words(claim.measure or "") | content_words(clause(sentence, claim))
+    if scope := _SCOPE.match(sentence.template):
+        words |= content_words(scope.group(1))
+    return concepts(words)
