@@ -117,6 +117,14 @@ def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     return ClaimsComponent(words=lexicon())
 
 
+def _to_magnitude(info: QuantityInfo) -> None:
+    """A signed change ('(-412; -3,1%)') is stated as its size; the direction keeps the sign."""
+    info.value = -info.value
+    info.normalized_value = -info.normalized_value
+    if info.low is not None and info.high is not None:
+        info.low, info.high = -info.high, -info.low
+
+
 class ClaimsComponent:
     """Reads qualifier, change, measure, rate base and 'of' for every quantity span."""
 
@@ -131,6 +139,8 @@ class ClaimsComponent:
             info: QuantityInfo = span._.pressfacts_quantity
             info.qualifier = info.qualifier or self.qualifier(text, span, previous)
             info.change = info.change or self.change(text, span, previous)
+            if info.change and info.value < 0:
+                _to_magnitude(info)
             reader = MeasureReader(self.words, doc, span, previous)
             info.measure = reader.measure()
             if _restates(text, span, previous, loose=True):

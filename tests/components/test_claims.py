@@ -90,3 +90,27 @@ def test_restatement_keeps_measure_and_qualifier(extract_text: Extract) -> None:
     km = _claim_at(extraction, "64 km")
     assert miles.qualifier == km.qualifier == "more_than"
     assert km.measure == miles.measure
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("surface", "value", "direction"),
+    [
+        ("-412", 412, "decrease"),
+        ("-3,1%", 3.1, "decrease"),
+        ("+56", 56, "increase"),
+        ("-5 degrees", -5, None),
+    ],
+    ids=["signed count", "signed percent with decimal comma", "plus sign", "negative level"],
+)
+def test_signed_change_is_stated_as_its_size(
+    extract_text: Extract, surface: str, value: float, direction: str | None
+) -> None:
+    text = "Thefts totalled 12,990 (-412; -3,1%) and frauds 1,204 (+56). It was -5 degrees.\n"
+    claim = _claim_at(extract_text(text), surface)
+    assert claim.value == value
+    assert claim.value_text == surface.split()[0].rstrip("%")
+        value,
+        surface.split()[0].lstrip("+-−").rstrip("%"),
+    )
+    assert (claim.change.direction if claim.change else None) == direction
