@@ -110,7 +110,4 @@ def test_signed_change_is_stated_as_its_size(
     claim = _claim_at(extract_text(text), surface)
     assert claim.value == value
     assert claim.value_text == surface.split()[0].rstrip("%")
-        value,
-        surface.split()[0].lstrip("+-−").rstrip("%"),
-    )
     assert (claim.change.direction if claim.change else None) == direction
