@@ -153,10 +153,10 @@ class ClaimsComponent:
     def qualifier(self, text: str, span: Span, previous: list[Span]) -> str | None:
         """'more than 17,985' → more_than; '$5,000 or under' → at_most; '~1.2mm' → about."""
         number_at = span.start_char + max(0, span.text.find(span._.pressfacts_quantity.value_text))
-        before = text[max(0, number_at - 30) : number_at]
-        m = self.words.qualifier_before.search(before)
-        if m:
-            return self.words.words.qualifiers_before[m.group("q").lower()]
+        for at in sorted({span.start_char, number_at}):
+            m = self.words.qualifier_before.search(text[max(0, at - 30) : at])
+            if m:
+                return self.words.words.qualifiers_before[m.group("q").lower()]
         m = self.words.qualifier_after.match(text, span.end_char)
         if m:
             return self.words.words.qualifiers_after[m.group("q").lower()]

@@ -18,6 +18,8 @@ CONTEXT = [
     ("About 350 officers joined the operation.", "350", "about", None, "officer"),
     ("At least 12 suspects were detained.", "12", "at_least", None, "suspect"),
     ("Fines of $2,000 or less were waived.", "$2,000", "at_most", None, None),
+    ("The contract was worth about $4.5 million.", "$4.5 million", "about", None, None),
+    ("Tickets cost under €30 each.", "€30", "less_than", None, None),
     ("Car thefts decreased by 6.2 percent.", "6.2 percent", None, "decrease", "theft"),
     ("Frauds went up 14%.", "14%", None, "increase", "fraud"),
     ("Arson fell 3% and vandalism 5%.", "5%", None, "decrease", "vandalism"),
