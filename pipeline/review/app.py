@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import dumps
-from .catalog import Catalog, Filters
+from .catalog import Catalog, Filters, choices
 from .events import EventLog
 from .highlight import segments
 from .security import CSRF_FIELD, CSRF_HEADER, HEADERS, LOCAL_HOSTS, Csrf, same_origin
@@ -149,9 +149,10 @@ def create_app(
             status=status if status in RELEASE_STATUSES else None,
             q=q.strip() or None,
         )
-        issuers, years = catalog.choices()
+        rows = catalog.rows()
+        issuers, years = choices(rows)
         context = {
-            "rows": catalog.rows(filters),
+            "rows": catalog.narrow(rows, filters),
             "filters": filters,
             "issuers": issuers,
             "years": years,

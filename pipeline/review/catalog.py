@@ -82,20 +82,17 @@ class Catalog:
         """The reviewed state of one release; KeyError for an unknown id."""
         return derive(load_extraction(self.out, rid), self.log.events(rid))
 
-    def rows(self, filters: Filters = Filters()) -> list[ReleaseRow]:
-        """The releases list, newest first, narrowed by the filters."""
-        rows = [r for r in self._all_rows() if _keep(r, filters)]
+    def rows(self) -> list[ReleaseRow]:
+        """Every release with its review progress, newest first."""
+        return self._all_rows()
+
+    def narrow(self, rows: list[ReleaseRow], filters: Filters) -> list[ReleaseRow]:
+        """The rows that pass the filters; the search reads each remaining release's text."""
+        kept = [r for r in rows if _keep(r, filters)]
         if filters.q:
             needle = filters.q.casefold()
-            rows = [r for r in rows if needle in self._haystack(r)]
-        return rows
-
-    def choices(self) -> tuple[list[str], list[str]]:
-        """The issuers and years the filters offer."""
-        rows = self._all_rows()
-        issuers = sorted({r.issuer for r in rows if r.issuer})
-        years = sorted({y for r in rows for y in r.years}, reverse=True)
-        return issuers, years
+            kept = [r for r in kept if needle in self._haystack(r)]
+        return kept
 
     def _haystack(self, row: ReleaseRow) -> str:
         text = load_extraction(self.out, row.id).release.text
@@ -148,6 +145,13 @@ class Catalog:
             )
         rows.sort(key=lambda row: (row.published or "", row.id), reverse=True)
         return rows
+
+
+def choices(rows: list[ReleaseRow]) -> tuple[list[str], list[str]]:
+    """The issuers and years the filters offer."""
+    issuers = sorted({r.issuer for r in rows if r.issuer})
+    years = sorted({y for r in rows for y in r.years}, reverse=True)
+    return issuers, years
 
 
 def _years(published: str | None, period: tuple[str, str] | None) -> frozenset[str]:
