@@ -94,9 +94,9 @@ if overview.kinds:
 # %% [markdown]
 # ## One measure across releases
 #
-# The measure stated in the most releases (or `PRESSFACTS_MEASURE`), one point per release and
-# period. Year-to-date totals climb within a year, so there is one line per period start; points
-# under a flag are ringed in red.
+# The measure stated in the most releases about one country (or `PRESSFACTS_MEASURE`), one
+# point per release and period. Year-to-date totals climb within a year, so there is one line
+# per period start; points under a flag are ringed in red.
 
 # %%
 table(overview.measures, data.MeasureCount).head(10)
@@ -106,7 +106,7 @@ series = overview.series
 if series is None:
     print("No measure is stated as a level over a known period; nothing to chart.")
 else:
-    print(f"{series.measure} ({series.kind})")
+    print(f"{series.measure} ({series.unit or series.kind}) in {series.place or 'any place'}")
     display(SVG(charts.series_chart(series)))
     display(table(list(series.points), data.SeriesPoint))
 

@@ -54,7 +54,7 @@ def claims_chart(kinds: Sequence[KindCount]) -> str:
         totals[row.kind] += row.claims
     shown = [k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))][:MAX_KINDS]
     ids = sorted({row.release for row in kinds}, reverse=True)
-    counts = {(row.release, row.kind if row.kind in shown else "other"): 0 for row in kinds}
+    counts = Counter[tuple[str, str]]()
     for row in kinds:
         counts[row.release, row.kind if row.kind in shown else "other"] += row.claims
     groups = shown + (["other"] if len(totals) > len(shown) else [])
@@ -63,7 +63,7 @@ def claims_chart(kinds: Sequence[KindCount]) -> str:
         ax = fig.add_subplot()
         left = [0] * len(ids)
         for group, colour in zip(groups, PALETTE, strict=False):
-            widths = [counts.get((rid, group), 0) for rid in ids]
+            widths = [counts[rid, group] for rid in ids]
             ax.barh(ids, widths, left=left, color=colour, label=group)
             left = [a + b for a, b in zip(left, widths, strict=True)]
         ax.grid(axis="y", visible=False)
@@ -108,7 +108,7 @@ def series_chart(series: Series) -> str:
             ha="right",
         )
         ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
-        ax.set_ylabel(f"{series.measure} ({series.kind})")
+        ax.set_ylabel(f"{series.measure} ({series.unit or series.kind})")
         ax.legend(fontsize=8, loc="best")
         return _svg(fig, "series")
 

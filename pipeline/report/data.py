@@ -10,12 +10,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..components.entities import load_countries
 from ..index import INDEX_FILE
 from ..store import CORPUS_FLAGS, release_path
 
@@ -50,17 +53,21 @@ class KindCount:
 
 @dataclass(frozen=True)
 class MeasureCount:
-    """A measure, the kind of its figures, and in how many releases and periods it is stated."""
+    """A measure in the releases about one place, the kind and unit of its figures, in how many
+    releases and periods it is stated, and how many of those figures are under a flag."""
 
+    place: str | None
     measure: str
     kind: str
+    unit: str | None
     releases: int
     points: int
+    flagged: int
 
 
 @dataclass(frozen=True)
 class SeriesPoint:
-    """The figure one release states for the measure over one period."""
+    """The figure one release states for the measure over one period, in the base unit."""
 
     release: str
     claim: str
@@ -68,16 +75,18 @@ class SeriesPoint:
     period_end: str
     period: str
     value: float
-    value_text: str
+    text: str
     flags: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Series:
-    """One measure across releases, in period order; `flags` marks the points under a flag."""
+    """One measure across the releases about one place, in period order."""
 
+    place: str | None
     measure: str
     kind: str
+    unit: str | None
     points: tuple[SeriesPoint, ...]
 
 
@@ -165,33 +174,38 @@ def claim_kinds(con: sqlite3.Connection) -> list[KindCount]:
 
 @dataclass(frozen=True)
 class _Level:
+    place: str | None
     release: str
     claim: str
     measure: str
     kind: str
+    unit: str | None
     period_start: str
     period_end: str
     value: float
-    value_text: str
+    text: str
 
 
 def _levels(con: sqlite3.Connection) -> list[_Level]:
     """Claims that state a level (not a change) of a named measure over a known period.
 
-    The period is the claim's own, else its release's; measures are compared lower-cased with
-    runs of white space collapsed. In text order within each release.
+    The place is the release's (see `places`); the period is the claim's own, else its
+    release's; the value is in the base unit (kilogram
+    for '1 ton 214 kg'); measures are compared lower-cased with runs of white space collapsed.
+    In text order within each release.
     """
     rows = con.execute(
-        """SELECT c.release_id, c.id, c.measure, c.kind,
+        """SELECT c.release_id, c.id, c.measure, c.kind, c.normalized_unit,
                   COALESCE(c.period_start, r.period_start), COALESCE(c.period_end, r.period_end),
-                  c.value, c.value_text
+                  c.normalized_value, c.text
            FROM claims c JOIN releases r ON r.id = c.release_id
            WHERE c.measure IS NOT NULL AND c.change_direction IS NULL
              AND COALESCE(c.period_start, r.period_start) IS NOT NULL
            ORDER BY c.release_id, c.start, """
         + _NUMBER.format("c.id")
     )
-    found = [_Level(r[0], r[1], _normal(r[2]), *r[3:]) for r in rows]
+    where = places(con)
+    found = [_Level(where.get(r[0]), r[0], r[1], _normal(r[2]), *r[3:]) for r in rows]
     return [level for level in found if level.measure]
 
 
@@ -200,28 +214,33 @@ def _normal(measure: str) -> str:
 
 
 def measures(con: sqlite3.Connection) -> list[MeasureCount]:
-    """Measures stated as levels, most releases first, then most periods, then by name."""
-    groups: dict[tuple[str, str], list[_Level]] = {}
+    """Measures stated as levels, per place: most releases first, then most periods, most
+    flagged, then by name."""
+    groups: dict[_Key, list[_Level]] = {}
     for level in _levels(con):
-        groups.setdefault((level.measure, level.kind), []).append(level)
+        groups.setdefault(_key(level), []).append(level)
+    flagged = flags_by_claim(con)
     counts = [
         MeasureCount(
+            place=place,
             measure=measure,
             kind=kind,
+            unit=unit,
             releases=len({x.release for x in group}),
             points=len({(x.release, x.period_start, x.period_end) for x in group}),
+            flagged=sum((x.release, x.claim) in flagged for x in group),
         )
-        for (measure, kind), group in groups.items()
+        for (place, measure, kind, unit), group in groups.items()
     ]
-    return sorted(counts, key=lambda m: (-m.releases, -m.points, m.measure, m.kind))
+    return sorted(counts, key=lambda m: (-m.releases, -m.points, -m.flagged, *_text(_key(m))))
 
 
 def series(con: sqlite3.Connection, measure: str | None = None) -> Series | None:
-    """One measure across releases: the one given, else the one stated in the most releases.
+    """One measure across releases: the one given, else the first of `measures`.
 
-    Each release contributes its first figure (in text order) per period. When the measure
-    comes in several kinds (a count and a percent), the kind stated in most releases is
-    taken. None when nothing matches.
+    Each release about the measure's place contributes its first figure (in text order) per
+    period. When the measure is stated for several places, or in several kinds or units (a
+    count and a percent), the one in most releases is taken. None when nothing matches.
     """
     ranked = measures(con)
     if measure is not None:
@@ -233,7 +252,7 @@ def series(con: sqlite3.Connection, measure: str | None = None) -> Series | None
     points: dict[tuple[str, str, str], SeriesPoint] = {}
     for x in _levels(con):
         key = (x.release, x.period_start, x.period_end)
-        if (x.measure, x.kind) == (top.measure, top.kind) and key not in points:
+        if _key(x) == _key(top) and key not in points:
             points[key] = SeriesPoint(
                 release=x.release,
                 claim=x.claim,
@@ -241,11 +260,45 @@ def series(con: sqlite3.Connection, measure: str | None = None) -> Series | None
                 period_end=x.period_end,
                 period=period_label(x.period_start, x.period_end) or "",
                 value=x.value,
-                value_text=x.value_text,
+                text=x.text,
                 flags=flagged.get((x.release, x.claim), ()),
             )
     ordered = sorted(points.values(), key=lambda p: (p.period_end, p.period_start, p.release))
-    return Series(measure=top.measure, kind=top.kind, points=tuple(ordered))
+    return Series(top.place, top.measure, top.kind, top.unit, points=tuple(ordered))
+
+
+_Key = tuple[str | None, str, str, str | None]
+
+
+def _key(x: _Level | MeasureCount) -> _Key:
+    return x.place, x.measure, x.kind, x.unit
+
+
+def _text(key: _Key) -> tuple[str, ...]:
+    return tuple(part or "" for part in key)
+
+
+def places(con: sqlite3.Connection) -> dict[str, str]:
+    """Release id → the country its place names mention most, for releases that name one.
+
+    A place name counts for a country when it is the country's name or alias, optionally
+    after 'the' or 'Republic of' (data/countries.tsv); ties go to the name seen first.
+    """
+    countries = {
+        alias.lower(): country.name
+        for country in load_countries()
+        for alias in (country.name, *country.aliases)
+    }
+    counts: dict[str, Counter[str]] = {}
+    rows = con.execute(
+        "SELECT release_id, name, mentions FROM entities WHERE label = 'GPE' "
+        f"ORDER BY release_id, {_NUMBER.format('id')}"
+    )
+    for rid, name, mentions in rows:
+        bare = re.sub(r"^(?:the\s+)?(?:republic\s+of\s+)?", "", name.lower())
+        if country := countries.get(bare) or countries.get(name.lower()):
+            counts.setdefault(rid, Counter())[country] += mentions
+    return {rid: found.most_common(1)[0][0] for rid, found in counts.items()}
 
 
 def flags_by_claim(con: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -56,10 +56,10 @@ def test_series_of_a_given_measure(small_out: Path, asked: str, found: str | Non
 def test_measures_are_ranked_by_releases(small_out: Path) -> None:
     with data.open_index(small_out) as con:
         ranked = data.measures(con)
-    assert [(m.measure, m.releases, m.points) for m in ranked] == [
-        ("crimes registered", 4, 4),
-        ("thefts", 3, 3),
-        (HOSTILE.lower(), 1, 1),
+    assert [(m.measure, m.releases, m.points, m.flagged) for m in ranked] == [
+        ("crimes registered", 4, 4, 2),
+        ("thefts", 3, 3, 0),
+        (HOSTILE.lower(), 1, 1, 0),
     ]
 
 
@@ -148,11 +148,26 @@ def test_corpus_series_spans_releases_in_period_order(corpus_out: Path) -> None:
     with data.open_index(corpus_out) as con:
         ranked = data.measures(con)
         series = data.series(con)
-        claims = {(r["release_id"], r["id"]) for r in con.execute("SELECT * FROM claims")}
+        claims = {
+            (r["release_id"], r["id"]): r["normalized_value"]
+            for r in con.execute("SELECT * FROM claims")
+        }
     if not ranked:
         pytest.skip("the extraction names no measure with a period in this corpus run")
     assert series is not None
     assert series.measure == ranked[0].measure
     assert len({p.release for p in series.points}) == ranked[0].releases
     assert [p.period_end for p in series.points] == sorted(p.period_end for p in series.points)
-    assert all((p.release, p.claim) in claims for p in series.points)
+    assert all(claims[p.release, p.claim] == p.value for p in series.points)  # base units
+
+
+@pytest.mark.slow
+def test_corpus_places_are_countries(corpus_out: Path) -> None:
+    with data.open_index(corpus_out) as con:
+        places = data.places(con)
+        series = data.series(con)
+    countries = {"Azerbaijan", "Georgia", "Kazakhstan", "Moldova", "United States"}
+    assert set(places.values()) <= countries
+    assert {places[r] for r in places if r.startswith("ge-mia-")} == {"Georgia"}
+    if series is not None and series.place is not None:
+        assert {places[p.release] for p in series.points} == {series.place}

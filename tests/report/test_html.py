@@ -56,9 +56,10 @@ def test_report_is_deterministic(folder: str, request: pytest.FixtureRequest) ->
 
 def test_chart_draws_dollar_signs_as_text() -> None:
     point = SeriesPoint("r", "c1", "2023-01-01", "2023-12-31", "2023", 5.0, "$5", ("r/f1",))
-    svg = series_chart(Series(measure="spending in $ (US$ millions", kind="money", points=(point,)))
+    series = Series(None, "spending in $ (US$", "money", "USD", points=(point,))
+    svg = series_chart(series)
     assert svg.startswith("<svg")
-    assert "spending in $ (US$ millions" in svg
+    assert "spending in $ (US$ (USD)" in svg
 
 
 @pytest.mark.parametrize(
