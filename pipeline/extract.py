@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -184,8 +185,8 @@ def _lead_end(doc: Doc, body_start: int) -> int:
     title_end = doc.text.find("\n", first_line)
     if title_end < 0:
         return len(doc.text)
-    following = (
-        s for s in doc.sents if doc.text[max(s.start_char, title_end) : s.end_char].strip()
-    )
-    sentence = next(following, None)
-    return sentence.end_char if sentence is not None else len(doc.text)
+    following = re.compile(r"\S").search(doc.text, title_end)
+    if following is None:
+        return len(doc.text)
+    token = doc.char_span(following.start(), following.end(), alignment_mode="expand")
+    return token.sent.end_char if token is not None else len(doc.text)
