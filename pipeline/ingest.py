@@ -27,6 +27,17 @@ SUFFIXES = {
     ".pdf": "pdf",
 }
 MAX_BYTES = 5_000_000
+# Head lines that are not the headline: boilerplate, datelines, bylines, contacts.
+NOT_A_HEADLINE = re.compile(
+    r"^(for immediate release|press (release|service|office|centre|center)|news release"
+    r"|media release|main points|highlights|contact|by [A-Z])"
+    r"|^[A-Z][a-z]+,? \d{1,2}(st|nd|rd|th)? [A-Z][a-z]+ \d{4}$"
+    r"|^(\w+, )?[A-Z][a-z]+\.? \d{1,2},? \d{4}$"
+    r"|^(published:?|date:|release date:)?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\.?$"
+    r"|^(published|release date|date)\b"
+    r"|\(\d{3}\) \d{3}-\d{4}|^(tel|tdd|phone|fax)\b",
+    re.IGNORECASE,
+)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 
 
@@ -78,7 +89,7 @@ def read_source(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceDocument:
     if not doc.text[doc.body_start :].strip():
         raise PressfactsError(ErrorCode.E003, path=path)
     if doc.title is None:
-        doc.title = _first_line(doc.text[doc.body_start :])
+        doc.title = headline(doc.text[doc.body_start :])
     return doc
 
 
@@ -172,12 +183,24 @@ def _read_pdf(path: Path, data: bytes) -> SourceDocument:
     return SourceDocument(source=str(path), format="pdf", text=text)
 
 
-def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:300]
-    return None
+def headline(text: str) -> str | None:
+    """The release's headline: the first heading line that is not letterhead or boilerplate.
+
+    Lines before the first paragraph of prose are candidates; all-capitals letterhead, "For
+    immediate release", press-service lines, datelines, bylines and contact lines are passed
+    over. Without such a line, the first non-empty line.
+    """
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    heading = []
+    for line in lines:
+        if len(line) > 160 or (line.endswith(".") and len(line) > 80):
+            break
+        heading.append(line)
+    candidates = [line for line in heading if not NOT_A_HEADLINE.search(line)]
+    mixed_case = [line for line in candidates if not line.isupper()]
+    chosen = mixed_case or candidates or lines
+    return chosen[0][:300] if chosen else None
 
 
 def _str_or_none(value: object) -> str | None:

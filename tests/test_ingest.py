@@ -135,3 +135,39 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PressfactsError) as info:
         read_source(tmp_path / "nope.txt")
     assert info.value.code.name == "E001"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("Police report fewer thefts\n\nIn 2023 ...", "Police report fewer thefts"),
+        (
+            "MINISTRY OF HEALTH\nPress service\n\nMeasles cases fall in 2023\n\n",
+            "Measles cases fall in 2023",
+        ),
+        (
+            "FOR IMMEDIATE RELEASE\nFriday, November 17, 2017\n\nOffice releases annual report\n",
+            "Office releases annual report",
+        ),
+        (
+            "Capital, 9 August 2024\n\nCrime statistics: January–July 2024\n",
+            "Crime statistics: January–July 2024",
+        ),
+        (
+            "Press Release of the Press Service\n\n" + "On May 3 the ministry held a meeting. " * 5,
+            "Press Release of the Press Service",
+        ),
+    ],
+    ids=[
+        "first line",
+        "letterhead and press service",
+        "boilerplate and date",
+        "dateline",
+        "nothing better",
+    ],
+)
+def test_title_is_the_headline(tmp_path: Path, head: str, title: str) -> None:
+    doc = read_source(
+        write(tmp_path, "r.txt", (head + "\nThe ministry registered 12 cases.\n").encode())
+    )
+    assert doc.title == title
