@@ -225,6 +225,12 @@ class ClaimsComponent:
         if span.end >= len(doc):
             return None
         token = doc[span.end]
+        if token.lower_ == "or":
+            restated = _quantity_at(doc, span.end + 1)
+            if restated is not None and restated.end + 1 < len(doc):
+                after = doc[restated.end]
+                if after.lower_ in COMPARATIVES and doc[restated.end + 1].lower_ == "than":
+                    return self.words.direction(after)
         if token.lower_ in COMPARATIVES:
             if span.start > 0 and doc[span.start - 1].lower_ == "or":
                 return None
@@ -302,9 +308,22 @@ class MeasureReader:
         of_object = self._of_object(anchor)
         if of_object is not None:
             return of_object
+        label = _label(self.doc.text, span)
+        if label is not None:
+            return label
         noun = self._counted_noun(anchor)
         if noun is not None and not self._generic(noun):
             return self._noun_with_verb(noun)
+        for reader in (
+            self._compared_level,
+            self._parenthetical,
+            self._in_object,
+            self._object_of_level,
+            self._duration_event,
+        ):
+            found = reader(anchor)
+            if found is not None:
+                return found
         if _starts_with(self.doc, span, {"by", "(", "up", "down"}) or self._after_noun():
             left = self._left_phrase()
             if left:
@@ -346,6 +365,85 @@ class MeasureReader:
                 return _phrase(owner, exclude={anchor.head})
         return None
 
+    def _parenthetical(self, anchor: Token) -> str | None:
+        """'27,318 crimes were solved (68.5%)': a figure alone in brackets after a clause
+        with a claim measures what that claim does."""
+        text = self.doc.text
+        before = text[: self.span.start_char].rstrip()
+        after = text[self.span.end_char :].lstrip()
+        if not (before.endswith("(") and after.startswith(")")):
+            return None
+        opening = self.doc.char_span(len(before) - 1, len(before))
+        if opening is None or opening.start == 0 or self.doc[opening.start - 1].pos_ != "VERB":
+            return None
+        return self._earlier_measure(same_sentence=True)
+
+    def _duration_event(self, anchor: Token) -> str | None:
+        """'sentenced to 4 years in prison', 'arriving within eleven minutes': the event a
+        duration belongs to, told by its verb and the verb's other phrases."""
+        if self.span._.pressfacts_quantity.kind != "duration" or anchor.dep_ != "pobj":
+            return None
+        verb = anchor.head.head
+        if verb.pos_ != "VERB" or anchor.head.dep_ != "prep":
+            return None
+        parts = [verb.text]
+        outside = [c for t in self.span for c in t.children if c.i >= self.span.end]
+        for token in sorted({*verb.children, *outside}, key=lambda t: t.i):
+            if (
+                token.dep_ in {"prep", "dobj"}
+                and token != anchor.head
+                and token.i > verb.i
+                and not _is_time(token)
+                and not any(t in self.span for t in token.subtree)
+            ):
+                parts.append(_phrase(token))
+        return " ".join(parts)
+
+    def _compared_level(self, anchor: Token) -> str | None:
+        """'registered 42,316 crimes, 1.8% fewer than ...': the measure of the level compared."""
+        doc = self.doc
+        i = self.span.end
+        while i < self.span.sent.end and i - self.span.end < 8 and not doc[i].is_alpha:
+            i += 1
+        if i < self.span.sent.end and doc[i].lower_ == "or":
+            restated = _quantity_at(doc, i + 1)
+            i = restated.end if restated is not None else i
+        if i + 1 >= self.span.sent.end or doc[i].lower_ not in COMPARATIVES:
+            return None
+        if doc[i + 1].lower_ != "than":
+            return None
+        return self._earlier_measure(same_sentence=True)
+
+    def _in_object(self, anchor: Token) -> str | None:
+        """'$412,600 in restitution', '$1 billion in fines': what an amount is made of."""
+        if self.span._.pressfacts_quantity.kind not in {"money", "mass", "volume"}:
+            return None
+        heads = (anchor, anchor.head) if anchor.dep_ == "dobj" else (anchor,)
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i == self.span.end:
+                if _is_time(child) or _pronominal(child):
+                    return None
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
+                    return _phrase(objects[0])
+        return None
+
+    def _object_of_level(self, anchor: Token) -> str | None:
+        """'bringing the clearance rate to 66.6%', 'cut road deaths by 10%': the object."""
+        prep = anchor.head
+        if anchor.dep_ != "pobj" or prep.lower_ not in {"to", "at", "by"}:
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or prep.dep_ not in {"prep", "dative"}:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
+        if not objects or objects[0].lower_ in self.words.pronouns:
+            return None
+        obj = objects[0]
+        if self._generic(obj) and not any(c.lower_ == "of" for c in obj.children):
+            return None
+        return _phrase(obj)
+
     def _counted_noun(self, anchor: Token) -> Token | None:
         """The noun the number counts: '26,004 crimes', '14.7% fewer crimes', 'a 1% decline'."""
         if anchor.dep_ in {"nummod", "amod", "compound", "quantmod"} and anchor.head.pos_ in {
@@ -353,22 +451,25 @@ class MeasureReader:
             "PROPN",
         }:
             head = anchor.head
-            if head.i >= self.span.end and head.lemma_.lower() not in TIME_NOUNS:
+            if (
+                head.i >= self.span.end
+                and head.is_alpha
+                and head.lemma_.lower() not in TIME_NOUNS
+                and not any(s.start <= head.i < s.end for s in self.doc.spans[SPANS_QUANTITIES])
+            ):
                 return head
         end = self.span.end
         j = end
         while j < len(self.doc) and j - end < 3 and self.doc[j].pos_ == "ADJ":
             j += 1
         if j > end and j < len(self.doc) and self.doc[j].pos_ == "NOUN":
-            return self.doc[j]
-        if end < len(self.doc):
+            return _noun_head(self.doc[j])
+        if end < len(self.doc) and "\n" not in self.doc[end - 1].whitespace_:
             token = self.doc[end]
             if token.lower_ in {"more", "fewer", "less"} and end + 1 < len(self.doc):
                 nxt = self.doc[end + 1]
                 if nxt.pos_ in {"NOUN", "PROPN"} or nxt.dep_ == "amod":
-                    while nxt.dep_ in {"amod", "compound"} and nxt.head.i > nxt.i:
-                        nxt = nxt.head
-                    return nxt
+                    return _noun_head(nxt)
             if token.pos_ == "NOUN" and token.lemma_.lower() not in TIME_NOUNS:
                 return token
         return None
@@ -386,18 +487,39 @@ class MeasureReader:
         verb = carrier.head if carrier.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
         if not include_verb or verb is None or verb.pos_ not in {"VERB", "AUX"}:
             return phrase
-        if carrier.dep_ == "nsubjpass" or (carrier.dep_ == "dobj" and verb.tag_ in {"VBN", "VBD"}):
-            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in PREPS_DROPPED]
-            place = " ".join(
-                _phrase(p) for p in preps[:1] if not _is_time(p) and not _pronominal(p)
+        intransitive = (
+            carrier.dep_ == "nsubj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_ not in COPULAS
+            and not any(
+                c.dep_ in {"dobj", "attr", "xcomp"} or (c.dep_ == "acomp" and c.tag_ != "JJR")
+                for c in verb.children
             )
+        )
+        if (
+            carrier.dep_ == "nsubjpass"
+            or intransitive
+            or (carrier.dep_ == "dobj" and verb.tag_ in {"VBN", "VBD"})
+        ):
+            preps = sorted(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.lower_ not in PREPS_DROPPED
+                    and not _is_time(c)
+                    and not _pronominal(c)
+                ),
+                key=lambda c: c.i < verb.i,
+            )
+            place = " ".join(_phrase(p) for p in preps[:1])
             if carrier.dep_ == "dobj":
-                subject = self._subject(verb, resolve=False)
+                subject = self._subject(verb)
                 by = f" by {subject}" if subject and verb.lemma_ not in COPULAS else ""
                 return f"{phrase} {verb.text}{by} {place}".strip()
             return f"{phrase} {verb.text} {place}".strip()
         if carrier.dep_ == "dobj":
-            subject = self._subject(verb, resolve=False)
+            subject = self._subject(verb)
             return f"{phrase} ({subject})" if subject else phrase
         return phrase
 
@@ -422,13 +544,11 @@ class MeasureReader:
             return self._subject(verb)
         return self._earlier_measure() or self._left_chunk()
 
-    def _subject(self, verb: Token, *, resolve: bool = True) -> str | None:
+    def _subject(self, verb: Token) -> str | None:
         """The subject of the verb (or of the verb it is coordinated with), with its place."""
         token = _subject_token(verb)
-        if token is None or token in self.span:
+        if token is None or token in self.span or token.like_num:
             return None
-        if not resolve:
-            return _phrase(token)
         lower = token.lower_
         if lower in {"which", "that", "who"} and verb.dep_ == "relcl":
             head = verb.head
@@ -442,7 +562,8 @@ class MeasureReader:
         if self._generic(token):
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    return _phrase(token)
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    return f"{token.text} of {_phrase(objects[0])}" if objects else _phrase(token)
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
                     return self._pronoun(child)
@@ -602,6 +723,34 @@ def _restates(text: str, span: Span, previous: list[Span], *, loose: bool = Fals
     return re.fullmatch(pattern, gap) is not None
 
 
+_LABEL_RE = re.compile(
+    r"^[ \t]*(?:[-•*–—]+[ \t]*)?(?P<label>[^\W\d][^:\n]{0,60}):[ \t]*(?:(?:an?|the)[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _label(text: str, span: Span) -> str | None:
+    """'Thefts: 15,482', '- school-age children: 27.5%': the label before a colon that
+    starts the line of the number."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    m = _LABEL_RE.match(text[line_start : span.start_char])
+    if m is None or len(m.group("label").split()) > 6:
+        return None
+    return m.group("label").strip()
+
+
+def _noun_head(token: Token) -> Token:
+    """The head of the noun phrase a modifier starts: 'home' → 'burglaries'."""
+    while token.dep_ in {"amod", "compound"} and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _quantity_at(doc: Doc, start: int) -> Span | None:
+    """The quantity span that starts at token `start`, if any."""
+    return next((s for s in doc.spans[SPANS_QUANTITIES] if s.start == start), None)
+
+
 def _anchor(span: Span) -> Token:
     """The token that carries the claim in the parse: the unit noun, else the number."""
     for token in reversed(span):
@@ -659,7 +808,7 @@ def _phrase(
                 continue
             if child.dep_ == "prep" and (child.lower_ in PREPS_DROPPED or _is_time(child)):
                 continue
-            if child.dep_ == "conj" and depth > 1:
+            if child.dep_ == "conj" and (depth > 1 or any(t.like_num for t in child.subtree)):
                 continue
             if child.like_num or child.dep_ in {"nummod", "quantmod"}:
                 continue

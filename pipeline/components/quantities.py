@@ -309,16 +309,28 @@ def combine(text: str, cands: list[Candidate]) -> list[Candidate]:
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if gap.strip().lower() in {"to", "or"} and cand.unit is None and nxt.unit is not None:
+            if gap.strip().lower() in {"to", "or"} and _shares_unit(cand, nxt):
                 cand = replace(cand, unit=nxt.unit)
         out.append(cand)
         i += 1
     return out
 
 
+def _shares_unit(a: Candidate, b: Candidate) -> bool:
+    """'5 or 6%', '10 to 12 kg': the bare first number takes the unit of the second, unless
+    the two are far apart ('2,761 or 4.9%' is a count and its percent)."""
+    if a.unit is not None or b.unit is None or a.scale != b.scale:
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high <= 3 * low
+
+
 def _compound(a: Candidate, b: Candidate, gap: str) -> Candidate | None:
-    """'1 ton 873 kg', '3 t 215 kg 410,250 g': one mass or length, in its base unit."""
-    if gap.strip() or a.unit is None or b.unit is None or a.unit.kind not in {"mass", "length"}:
+    """'1 ton 873 kg', '3 t 215 kg 410,250 g': one mass or length, in its base unit;
+    '4 years and 6 months': one duration, in the larger unit."""
+    if a.unit is None or b.unit is None or a.unit.kind not in {"mass", "length", "duration"}:
+        return None
+    if gap.strip() not in ({"", "and"} if a.unit.kind == "duration" else {""}):
         return None
     if b.unit.kind != a.unit.kind or b.unit.factor >= a.unit.factor or b.currency_before:
         return None
@@ -330,6 +342,8 @@ def _compound(a: Candidate, b: Candidate, gap: str) -> Candidate | None:
     total = a.value * a.unit.factor + b_value * b.unit.factor
     base = a.unit.base or a.unit.name
     unit = Unit(name=base, kind=a.unit.kind, base=base, factor=1.0)
+    if a.unit.kind == "duration":
+        total, unit = total / a.unit.factor, a.unit
     return replace(
         a,
         end=b.end,

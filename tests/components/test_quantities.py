@@ -35,6 +35,10 @@ CLAIMS = [
      150, "EUR"),
     ("The tunnel is 2\u00a0450 metres long.", "2\u00a0450 metres", 2450, "metre", "length", 2450,
      "metre"),
+    ("He was jailed for 7 years and 3 months.", "7 years and 3 months", 7.25, "year", "duration",
+     7.25 * 31556952, "second"),
+    ("Arrests fell by 1,380 or 6.2%.", "1,380", 1380, None, "count", 1380, None),
+    ("Prices rose 5 or 6% in May.", "5", 5, "percentage", "percent", 5, "percent"),
 ]  # fmt: skip
 
 
