@@ -12,17 +12,9 @@ import pytest
 
 from pipeline.report.data import overview
 from pipeline.report.html import render
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.paths import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = ROOT / "docs" / "report.png"
 
 
@@ -36,7 +28,7 @@ def test_report_renders_cleanly_in_chromium(corpus_out: Path, tmp_path: Path) ->
     problems: list[str] = []
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.on("console", lambda m: m.type == "error" and problems.append(m.text))

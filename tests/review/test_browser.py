@@ -15,18 +15,10 @@ import uvicorn
 
 from pipeline.review.app import create_app
 
+from ..browser import CHROMIUM, CHROMIUM_ARGS
 from ..paths import ROOT
 from .conftest import health, mia, showcase, write_out, xss
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = ROOT / "docs" / "review.png"
 
 pytestmark = pytest.mark.skipif(
@@ -59,7 +51,7 @@ def browser():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
