@@ -23,6 +23,10 @@ AFTER = [
     ("5 times", 1, "times", "ratio"),
     ("8 square kilometres", 1, "square kilometre", "area"),
     ("4-year-old", 1, "year of age", "duration"),
+    ("240 MPa", 3, "megapascal", "other"),
+    ("3,200 rpm", 5, "revolutions per minute", "other"),
+    ("6 mmBtu", 1, "mega british thermal unit", "energy"),
+    ("31 mpg", 2, "mile per gallon", "other"),
 ]
 
 

@@ -107,8 +107,8 @@ _SUPERLATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _PER_RE = re.compile(
-    r"[ \u00a0]?(?:per|a|an|each|every|/)[ \u00a0](?:(?P<n>\d[\d,. \u00a0]*\d|\d)[ \u00a0])?"
-    r"(?P<what>[A-Za-z][\w-]*)"
+    r"(?:[ \u00a0-]?(?P<word>per|a|an|each|every)[ \u00a0-]|[ \u00a0]?/[ \u00a0]?)"
+    r"(?:(?P<n>\d[\d,. \u00a0]*\d|\d)[ \u00a0])?(?P<what>[A-Za-z][\w-]*)"
 )
 LENGTH_CONTEXT = {
     "tall", "long", "high", "wide", "deep", "away", "above", "below", "from", "across", "in",
@@ -206,8 +206,8 @@ class QuantitiesComponent:
         per = _PER_RE.match(text, cand.end)
         if per and (cand.unit is None or cand.unit.kind != "percent"):
             what = per.group("what")
-            word = per.group(0).split()[0].lower()
-            unit = self.units.read_after(text, per.start("what") - 1)
+            word = (per.group("word") or "/").lower()
+            unit = self.units.read_after(text, per.start("what"))
             base = parse_digits(per.group("n")) if per.group("n") else None
             if word in {"a", "an"} and what.lower().rstrip("s") not in PER_WORDS_AFTER_A:
                 return cand

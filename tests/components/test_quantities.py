@@ -39,6 +39,12 @@ CLAIMS = [
      7.25 * 31556952, "second"),
     ("Arrests fell by 1,380 or 6.2%.", "1,380", 1380, None, "count", 1380, None),
     ("Prices rose 5 or 6% in May.", "5", 5, "percentage", "percent", 5, "percent"),
+    ("Gas sold at $3.10 per mmBtu.", "$3.10 per mmBtu", 3.1, "dollar per mega british thermal unit",
+     "money", 3.1, "USD per mega british thermal unit"),
+    ("The cell reached 0.8 A/cm2 at peak.", "0.8 A/cm2", 0.8, "ampere per square centimetre",
+     "other", 0.8, "ampere per square centimetre"),
+    ("A 9,000 barrel-a-day plant opened.", "9,000 barrel-a-day", 9000, "barrel per day", "volume",
+     9000 * 0.158987294928, "cubic metre per day"),
 ]  # fmt: skip
 
 
