@@ -1,8 +1,11 @@
 """The cross-release index: each claim with its source, period and measure, for corpus checks.
 
 A release's source is its main place (the most mentioned country or region) or, failing that,
-its issuer; its period is the claim's own period, else the release's reporting period, else a
-period read from the title and lead ('for 7 months of 2020', 'January-June 2020', '2021').
+its issuer; its period is the claim's own period (claims[].period), else the release's reporting
+period (release.reporting_period), and only when both are empty a period read from the title
+and lead ('for 7 months of 2020', 'January-June 2020', '2021'). A claim's measure is the set of
+concepts of its extracted measure and its clause ('road deaths' = 'people died on the roads'),
+without the names of the release's places.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .checks.measures import clause, measure_words
-from .checks.text import direction, sentences
+from .checks.measures import claim_concepts, clause, content_words
+from .checks.text import Sentence, direction, is_change, sentences
+from .components.entities import load_countries
 from .schema import Claim, Extraction
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -29,9 +34,11 @@ _N_MONTHS = re.compile(r"\b(\d{1,2}|[a-z]+) months of (\d{4})", re.IGNORECASE)
 _JAN_TO = re.compile(r"\bJanuary\s*[-–—]\s*([A-Z][a-z]+),?\s+(\d{4})")
 _PART = re.compile(r"\b(first quarter|first half|Q1|H1) (?:of )?(\d{4})", re.IGNORECASE)
 _OTHER_TIME = re.compile(
-    r"\b(?:(?:19|20)\d\d|ago|last year|previous|earlier|same period|compared|than)\b",
+    r"\b(?:ago|last year|previous|earlier|same period|compared|than|from|against|versus)\b",
     re.IGNORECASE,
 )
+_RATIOS = ("percent", "percentage_point")
+_REGION = re.compile(r"\b(?:region|oblast|province|krai|county|district|governorate)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ALIASES = {
     "russian federation": "russia",
@@ -41,7 +48,13 @@ _ALIASES = {
     "uk": "united kingdom",
     "england": "england and wales",
     "wales": "england and wales",
+    "england and wales": "england and wales",
 }
+
+
+Period = tuple[dt.date, dt.date]
+DateSpan = tuple[dt.date, dt.date, int]
+"""A date mention: first day, last day, offset in the text."""
 
 
 @dataclass(frozen=True)
@@ -54,43 +67,110 @@ class Entry:
     period: tuple[dt.date, dt.date] | None
     measure: frozenset[str]
     direction: str | None
+    """The direction of the change the claim states; None for a level."""
     own_period: bool
-    """The period is the claim's own, or its sentence names no other time."""
+    """The period is the claim's own, or its clause names no other time."""
+    sentence: Sentence
+    """The sentence the claim is stated in."""
+    compared_to: tuple[dt.date, dt.date] | None
+    """For a change: the period it is measured against, when the extraction resolved it."""
 
 
 def index(extractions: Sequence[Extraction]) -> Iterator[Entry]:
     """Every claim of every release, with what the corpus checks compare it by."""
     for extraction in extractions:
         source = source_of(extraction)
+        places = frozenset(
+            w for e in extraction.entities if e.label == "GPE" for w in content_words(e.name)
+        )
         release_period = reporting_period(extraction)
         dates = {d.id: (d.start_date, d.end_date) for d in extraction.dates}
+        spans = {d.id: (d.start_date, d.end_date, d.start) for d in extraction.dates}
         for sentence in sentences(extraction):
             for claim in sentence.claims:
-                word = claim.change.direction if claim.change else None
+                period = dates.get(claim.period or "", release_period)
+                word: str | None = claim.change.direction if claim.change else None
+                if word is None and claim.text.lstrip()[:1] in ("+", "-", "−"):
+                    word = "increase" if claim.text.lstrip()[0] == "+" else "decrease"
+                if word is None and (claim.kind in _RATIOS or is_change(sentence, claim)):
+                    word = direction(clause(sentence, claim)) or direction(sentence.template)
                 yield Entry(
                     release=extraction.release.id,
                     claim=claim,
                     source=source,
-                    period=dates.get(claim.period or "", release_period),
-                    own_period=claim.period in dates or not _OTHER_TIME.search(sentence.text),
-                    measure=measure_words(sentence, claim),
-                    direction=word
-                    or direction(clause(sentence, claim))
-                    or direction(sentence.template),
+                    period=period,
+                    own_period=claim.period in dates or _own_period(sentence, claim, period, spans),
+                    measure=claim_concepts(sentence, claim) - places,
+                    direction=word,
+                    sentence=sentence,
+                    compared_to=dates.get(claim.change.compared_to or "") if claim.change else None,
                 )
 
 
+def _own_period(
+    sentence: Sentence, claim: Claim, period: Period | None, dates: dict[str, DateSpan]
+) -> bool:
+    """Is the claim stated for the period, not another one?
+
+    Within its part of the sentence (between semicolons) the claim must not follow a
+    comparison ('than', 'compared with', 'from', 'a year earlier'), and no date or year before
+    the comparison or the next comma may name another period ('in the second quarter').
+    """
+    offset = claim.start - sentence.start
+    start = sentence.text.rfind(";", 0, offset) + 1
+    end = sentence.text.find(";", offset)
+    region = sentence.text[start : end if end >= 0 else len(sentence.text)]
+    compare = _OTHER_TIME.search(region)
+    comma = region.find(",", offset - start + len(claim.text))
+    ends = [len(region), *(m.start() for m in (compare,) if m), *([comma] if comma >= 0 else [])]
+    cutoff = sentence.start + start + min(ends)
+    if claim.start >= cutoff:
+        return False
+    before = sentence.text[start : cutoff - sentence.start]
+    years = {int(y) for y in _YEAR.findall(before)}
+    if period is None:
+        return not years
+    inside = [d for d in dates.values() if d[0] != d[1] and sentence.start + start <= d[2] < cutoff]
+    return years <= {period[0].year, period[1].year} and all(d[:2] == period for d in inside)
+
+
 def source_of(extraction: Extraction) -> str | None:
-    """The release's main place (most mentioned GPE, canonical), else its issuer."""
-    counts: Counter[str] = Counter()
+    """The area the release reports on: its most mentioned country, or a region mentioned more
+    often than that country ('Moscow Region'); else a country its issuer or title names; else
+    its most mentioned place; else its issuer. Cities in datelines do not count."""
+    countries = _country_names()
+    places: Counter[str] = Counter()
     for entity in extraction.entities:
         if entity.label == "GPE":
-            name = re.sub(r"^the\s+", "", entity.name.lower())
-            counts[_ALIASES.get(name, name)] += len(entity.mentions)
-    if counts:
-        return counts.most_common(1)[0][0]
-    issuer = extraction.release.issuer
-    return issuer.lower() if issuer else None
+            places[place_key(entity.name)] += len(entity.mentions)
+    national = [(n, p) for p, n in places.items() if p in countries.values()]
+    if national:
+        count, country = max(national)
+        regions = [(n, p) for p, n in places.items() if _REGION.search(p) and n > max(count, 1)]
+        return max(regions)[1] if regions else country
+    named = f"{extraction.release.issuer or ''} {extraction.release.title or ''}".lower()
+    for alias, country in countries.items():
+        if re.search(rf"\b{re.escape(alias)}\b", named):
+            return country
+    if places:
+        return places.most_common(1)[0][0]
+    return extraction.release.issuer.lower() if extraction.release.issuer else None
+
+
+def place_key(name: str) -> str:
+    """A place name in one spelling: lower-case, no 'the' or 'Republic of', aliases resolved."""
+    key = re.sub(r"^(?:the\s+)?(?:republic\s+of\s+)?", "", name.strip().lower())
+    return _ALIASES.get(key, _country_names().get(key, key))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Every name and alias of a country in the gazetteer -> the country's place key."""
+    names = {c.name.lower(): c.name.lower() for c in load_countries()}
+    for country in load_countries():
+        names.update((alias.lower(), country.name.lower()) for alias in country.aliases)
+    names.update((alias, key) for alias, key in _ALIASES.items())
+    return names
 
 
 def reporting_period(extraction: Extraction) -> tuple[dt.date, dt.date] | None:

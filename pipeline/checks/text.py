@@ -27,6 +27,12 @@ _HEDGES = [
         ("at most|up to|no more than", "at_most"),
     )
 ]
+SUBSET = re.compile(
+    r"\b(?:of (?:them|which|whom|these|those)|including|among (?:them|these|which))\b", re.I
+)
+"""Words that make the numbers after them parts of the number before."""
+CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|while|whereas|but)\s+(?!\{)", re.IGNORECASE)
+"""Where one clause of a template ends and the next begins."""
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 
 INCREASE_WORDS = (
@@ -44,7 +50,7 @@ _BY_BEFORE = re.compile(
     r"\b(?:by|(?:decrease|increase|reduction|rise|drop|fall|growth|decline) of)\s*$", re.IGNORECASE
 )
 _THAN_AFTER = re.compile(
-    r"\s*(?:\(?,?\s*(?:or\s+)?\{\d+\}\)?\s*)?(?:[a-z]+\s+){0,2}?"
+    r"\s*(?:\(?\s*(?:or\s+)?\{\d+\}\)?\s*)?(?:[a-z]+\s+){0,2}?"
     r"(?:fewer|more|less|higher|lower)\b(?:\s+[a-z]+){0,2}?\s+(?:than|compared)\b",
     re.IGNORECASE,
 )
@@ -142,3 +148,10 @@ def is_change(sentence: Sentence, claim: Claim) -> bool:
     at = sentence.template.index(mark)
     before, after = sentence.template[:at], sentence.template[at + len(mark) :]
     return bool(_BY_BEFORE.search(before) or _THAN_AFTER.match(after))
+
+
+def is_part(sentence: Sentence, claim: Claim) -> bool:
+    """Is the number stated as a part of another ('Of them, 27,905', 'including 512 kg')?"""
+    at = sentence.template.index(f"{{{sentence.claims.index(claim)}}}")
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.template, 0, at)), default=0)
+    return bool(SUBSET.search(sentence.template[start:at]))

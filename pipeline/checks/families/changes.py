@@ -24,7 +24,15 @@ from ..arithmetic import (
 )
 from ..measures import clause, measure_words, singular
 from ..registry import Finding, register_check
-from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
+from ..text import (
+    CLAUSE_BREAK,
+    Sentence,
+    direction,
+    is_change,
+    is_year_like,
+    placeholders,
+    sentences,
+)
 
 PP_READING = "'%' read as percentage points"
 _LEAD = r"(?:(?:a total of|about|around|nearly|almost|some|just|over|under) )?"
@@ -42,7 +50,6 @@ _BY_TO = re.compile(
 )
 _SIGNED_PAIR = re.compile(r"\{(\d+)\}\s*\(\s*([+-−])\s*\{(\d+)\}\s*[;,]\s*([+-−])\s*\{(\d+)\}\s*\)")
 PERCENTS = ("percent", "percentage_point")
-_BREAK = re.compile(r";|,?\s+(?:and|while|whereas|but)\s+(?!\{)", re.IGNORECASE)
 
 
 def readings(claim: Claim) -> list[Interval]:
@@ -71,8 +78,8 @@ def percent_fits(stated: Claim, before: Interval, after: Interval, rates: bool) 
 
 def _clause_bounds(template: str, start: int, end: int) -> tuple[int, int]:
     """The clause around template[start:end]: between ';', ', and', 'while', 'but' breaks."""
-    before = [m.end() for m in _BREAK.finditer(template, 0, start)]
-    after = _BREAK.search(template, end)
+    before = [m.end() for m in CLAUSE_BREAK.finditer(template, 0, start)]
+    after = CLAUSE_BREAK.search(template, end)
     return (before[-1] if before else 0), (after.start() if after else len(template))
 
 
