@@ -446,7 +446,13 @@ class MeasureReader:
 
     def _counted_noun(self, anchor: Token) -> Token | None:
         """The noun the number counts: '26,004 crimes', '14.7% fewer crimes', 'a 1% decline'."""
-        if anchor.dep_ in {"nummod", "amod", "compound", "quantmod"} and anchor.head.pos_ in {
+        if anchor.dep_ in {
+            "nummod",
+            "amod",
+            "compound",
+            "quantmod",
+            "predet",
+        } and anchor.head.pos_ in {
             "NOUN",
             "PROPN",
         }:
@@ -478,12 +484,15 @@ class MeasureReader:
         """'crimes registered', 'narcotic drugs removed from illegal circulation'."""
         if noun.lower_ in self.words.pronouns:
             return self._earlier_measure() or noun.text
-        if self.words.direction(noun) and noun.pos_ == "NOUN":
+        if self.words.direction(noun) and noun.tag_ == "NN":
             return self._change_noun(noun) or noun.text
         phrase = _phrase(noun, exclude=set(self.span), lemma=True)
         carrier = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
             carrier = noun.head.head
+        owner = self._owner(carrier)
+        if owner:
+            return f"{phrase} ({owner})"
         verb = carrier.head if carrier.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
         if not include_verb or verb is None or verb.pos_ not in {"VERB", "AUX"}:
             return phrase
@@ -522,6 +531,23 @@ class MeasureReader:
             subject = self._subject(verb)
             return f"{phrase} ({subject})" if subject else phrase
         return phrase
+
+    def _owner(self, noun: Token) -> str | None:
+        """Whose the counted things are: 'a dozen is 13 units' → 'dozen', 'sales of 5,835
+        units' → 'sales'."""
+        head = noun.head
+        if noun.dep_ == "attr" and head.lemma_ in COPULAS:
+            return self._subject(head)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            owner = head.head
+            if (
+                owner not in self.span
+                and not self._generic(owner)
+                and not self.words.direction(owner)
+                and not any(s.start <= owner.i < s.end for s in self.doc.spans[SPANS_QUANTITIES])
+            ):
+                return _phrase(owner, exclude={head})
+        return None
 
     def _change_noun(self, noun: Token) -> str | None:
         """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context."""
@@ -800,7 +826,9 @@ def _phrase(
             if child.dep_ == "punct" and child.text in {"-", "/"}:
                 keep.append(child)
                 continue
-            if child.dep_ in {"relcl", "advcl", "punct", "cc", "det", "poss"}:
+            if child.dep_ in {"relcl", "advcl", "punct", "cc", "det"}:
+                continue
+            if child.dep_ == "poss" and child.pos_ not in {"PROPN", "NOUN"}:
                 continue
             if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or depth > 1):
                 continue

@@ -53,6 +53,10 @@ CONTEXT = [
     ("The unit logged 12% fewer street robberies and 4% fewer car thefts.", "12%", None,
      "decrease", "robber"),
     ("Acme, which employs 1,450 engineers in Ohio, expanded.", "1,450", None, None, "acme"),
+    ("Half the apartments have been sold.", "Half", None, None, "apartment"),
+    ("The store reported sales of 4,210 units.", "4,210", None, None, "unit (sales"),
+    ("Two of Smith's aides resigned.", "Two", None, None, "smith"),
+    ("She averaged 6.1 rebounds over the season.", "6.1", None, None, "rebound"),
 ]  # fmt: skip
 
 
