@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.checks.families.shares import part_whole, percent_of_total, share_bounds
+from pipeline.checks.families.shares import (
+    part_whole,
+    percent_of_total,
+    share_bounds,
+    share_of_earlier_total,
+)
 from pipeline.schema import Extraction
 
 Factory = Callable[..., Extraction]
@@ -59,3 +64,49 @@ def test_percent_of_total(extraction: Factory, share: str, flagged: bool) -> Non
 def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
     text = f"In 2023, 48,906 firms were registered, {share} of them online."
     assert bool(list(share_bounds(extraction(text, ["48,906", share])))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        (
+            "Police registered 12,731 crimes. Police solved 8,620 crimes, or 67.7 percent of "
+            "those registered.",
+            ["12,731", "8,620", "67.7 percent"],
+            False,
+        ),
+        (
+            "Police registered 12,731 crimes. Police solved 8,620 crimes, or 69.7 percent of "
+            "those registered.",
+            ["12,731", "8,620", "69.7 percent"],
+            True,
+        ),
+        (
+            "In 2023, 56,870 crimes were registered. The clearance rate reached 72.9 percent: "
+            "38,615 crimes were solved.",
+            ["56,870", "72.9 percent", "38,615"],
+            True,
+        ),
+        (
+            "Police registered 12,731 thefts. Police solved 8,620 crimes (69.7 percent).",
+            ["12,731", "8,620", "69.7 percent"],
+            False,
+        ),
+        (
+            "Police registered 12,731 crimes, 474 (3.6%) fewer than a year before.",
+            ["12,731", "474", "3.6%"],
+            False,
+        ),
+        (
+            "Staff examined 5,000 samples. Influenza was found in 1,326 of the 3,940 samples "
+            "examined (33.7 percent).",
+            ["5,000", "1,326", "3,940", "33.7 percent"],
+            False,
+        ),
+    ],
+    ids=["holds", "fails", "rate-colon-fails", "other-measure", "change-pair", "of-the-whole"],
+)
+def test_share_of_earlier_total(
+    extraction: Factory, text: str, claims: list[str], flagged: bool
+) -> None:
+    assert bool(list(share_of_earlier_total(extraction(text, claims)))) is flagged

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ...schema import Claim, Extraction
 from ..arithmetic import READINGS, Interval, describe, fmt, fmt_range, interval, stated_fits
+from ..measures import claim_concepts, content_words
 from ..registry import Finding, register_check
-from ..text import Sentence, is_year_like, placeholders, sentences
+from ..text import Sentence, is_change, is_year_like, placeholders, sentences
 
 _SUBSET = re.compile(
     r"(?:[;:,]\s*|\b)(?:of (?:them|which|these|those)|including|among (?:them|these))\b[,:]?",
@@ -156,3 +157,86 @@ def share_bounds(extraction: Extraction) -> Iterator[Finding]:
                 expected=(0.0, 100.0),
                 readings=READINGS,
             )
+
+
+_SHARE_BESIDE = re.compile(
+    r"\{(?P<n>\d+)\}[^{}.;]{0,30}?(?:,\s*or|\()\s*\{(?P<p>\d+)\}"
+    r"|\{(?P<p2>\d+)\}\s*:\s*\{(?P<n2>\d+)\}"
+    r"|\{(?P<n3>\d+)\}[^{}.;]{0,50}?\b(?:rate|share|proportion) (?:of|to|at|reached) "
+    r"\{(?P<p3>\d+)\}",
+    re.IGNORECASE,
+)
+_OF_THE = re.compile(r"\{\d+\}\s+(?:out )?of (?:the |all )?$", re.IGNORECASE)
+LOOK_BACK = 3
+"""How many sentences before a share its whole may be stated in."""
+
+
+@register_check("share_of_earlier_total.v1", severity="warning")
+def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
+    """A share beside a count ('8,620 crimes, or 67.7% of those registered') must be the count
+    over the total of that measure stated before it.
+
+    The total is the latest larger count stated in the sentence or the three before it whose
+    concepts are all among the count's and the share's ('crimes' for 'crimes solved'); the
+    share must fit count / total × 100 under rounding or truncation.
+    """
+    units = sentences(extraction)
+    places = frozenset(
+        w for e in extraction.entities if e.label == "GPE" for w in content_words(e.name)
+    )
+    for sentence in units:
+        for match in _SHARE_BESIDE.finditer(sentence.template):
+            n = int(match.group("n") or match.group("n2") or match.group("n3"))
+            p = int(match.group("p") or match.group("p2") or match.group("p3"))
+            count, share = sentence.claims[n], sentence.claims[p]
+            if share.kind != "percent" or count.kind not in AMOUNTS or is_year_like(count):
+                continue
+            if is_change(sentence, share) or is_change(sentence, count):
+                continue
+            if _OF_THE.search(sentence.template[: sentence.template.index(f"{{{n}}}")]):
+                continue  # '1,326 of the 3,940 samples (33.7%)': the count is itself the whole
+            words = (claim_concepts(sentence, count) | claim_concepts(sentence, share)) - places
+            whole = _earlier_total(units, sentence, count, words, places)
+            if whole is not None:
+                yield from _share_fits(share, count, whole)
+
+
+def _earlier_total(
+    units: list[Sentence],
+    sentence: Sentence,
+    count: Claim,
+    words: frozenset[str],
+    places: frozenset[str],
+) -> Claim | None:
+    """The latest larger count before `count` whose concepts are all among `words`."""
+    for unit in reversed(units[max(0, sentence.index - LOOK_BACK) : sentence.index + 1]):
+        for claim in reversed(unit.claims):
+            if claim.start >= count.start or claim.kind != count.kind or is_year_like(claim):
+                continue
+            if (
+                is_change(unit, claim)
+                or claim.per is not None
+                or amount(claim).high <= amount(count).low
+            ):
+                continue
+            concepts = claim_concepts(unit, claim) - places
+            if concepts and concepts <= words:
+                return claim
+    return None
+
+
+def _share_fits(share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
+    ratio = amount(part).divide(amount(whole))
+    if ratio is None or stated_fits(share, ratio.scale(100)):
+        return
+    expected = ratio.scale(100)
+    yield Finding(
+        claims=[share.id, part.id, whole.id],
+        message=(
+            f"{part.text} of the {whole.text} stated before is {fmt_range(expected, 2)}%, "
+            f"not {describe(share)}."
+        ),
+        stated=share.value,
+        expected=(expected.low, expected.high),
+        readings=READINGS,
+    )
