@@ -54,6 +54,7 @@ class ClaimWords(BaseModel):
     qualifiers_after: dict[str, str]
     increase: list[str]
     decrease: list[str]
+    particle_verbs: list[str]
     generic: list[str]
     pronouns: list[str]
     skip: list[str]
@@ -68,12 +69,15 @@ class Lexicon:
     qualifier_after: re.Pattern[str]
     increase: frozenset[str]
     decrease: frozenset[str]
+    particle_verbs: frozenset[str]
     generic: frozenset[str]
     pronouns: frozenset[str]
     skip: frozenset[str]
 
     def direction(self, token: Token) -> str | None:
         """'increase' or 'decrease' when the token is a change word."""
+        if token.dep_ == "prt" and token.head.lemma_.lower() in self.particle_verbs:
+            return None
         for form in (token.lower_, token.lemma_.lower()):
             if form in self.increase:
                 return "increase"
@@ -101,6 +105,7 @@ def lexicon(path: Path = WORDS_PATH) -> Lexicon:
         ),
         increase=frozenset(words.increase),
         decrease=frozenset(words.decrease),
+        particle_verbs=frozenset(words.particle_verbs),
         generic=frozenset(words.generic),
         pronouns=frozenset(words.pronouns),
         skip=frozenset(words.skip),
@@ -198,7 +203,7 @@ class ClaimsComponent:
             return self._left_direction(prev)
         direction = self.words.direction(prev)
         if direction is not None:
-            return direction
+            return None if _modifies_object(prev, span) else direction
         return self._copula(span) or self._elliptical(doc, span, previous)
 
     def _before(self, text: str, span: Span) -> Token | None:
@@ -213,6 +218,9 @@ class ClaimsComponent:
             i -= 1
         while i >= span.sent.start:
             token = doc[i]
+            if token.pos_ == "ADJ" and i > 0 and doc[i - 1].lower_ in {"a", "an"}:
+                i -= 1
+                continue
             if token.lower_ == "by" or token.lower_ not in self.words.skip:
                 return token
             if token.lower_ == "of" and not (i > 0 and doc[i - 1].lower_ == "total"):
@@ -469,7 +477,8 @@ class MeasureReader:
         while j < len(self.doc) and j - end < 3 and self.doc[j].pos_ == "ADJ":
             j += 1
         if j > end and j < len(self.doc) and self.doc[j].pos_ == "NOUN":
-            return _noun_head(self.doc[j])
+            head = _noun_head(self.doc[j])
+            return None if head.lemma_.lower() in TIME_NOUNS else head
         if end < len(self.doc) and "\n" not in self.doc[end - 1].whitespace_:
             token = self.doc[end]
             if token.lower_ in {"more", "fewer", "less"} and end + 1 < len(self.doc):
@@ -763,6 +772,18 @@ def _label(text: str, span: Span) -> str | None:
     if m is None or len(m.group("label").split()) > 6:
         return None
     return m.group("label").strip()
+
+
+def _modifies_object(verb: Token, span: Span) -> bool:
+    """'added a 30 degree homer': the number describes the verb's object, not its change."""
+    doc = span.doc
+    between = doc[verb.i + 1 : span.start]
+    return (
+        verb.pos_ == "VERB"
+        and any(t.lower_ in {"a", "an"} for t in between)
+        and span.end < len(doc)
+        and doc[span.end].pos_ == "NOUN"
+    )
 
 
 def _noun_head(token: Token) -> Token:

@@ -57,6 +57,9 @@ CONTEXT = [
     ("The store reported sales of 4,210 units.", "4,210", None, None, "unit (sales"),
     ("Two of Smith's aides resigned.", "Two", None, None, "smith"),
     ("She averaged 6.1 rebounds over the season.", "6.1", None, None, "rebound"),
+    ("The team gave up 312 passing yards.", "312", None, None, "yard"),
+    ("The striker added a 25 metre goal.", "25 metre", None, None, "goal"),
+    ("Exports grew a modest 3% last year.", "3%", None, "increase", "export"),
 ]  # fmt: skip
 
 
