@@ -73,7 +73,7 @@ def level_of(entry: Entry) -> Claim | None:
     return levels[-1] if levels else None
 
 
-def _levels(extractions: Sequence[Extraction]) -> dict[tuple[str, Period], list[Entry]]:
+def levels_by_period(extractions: Sequence[Extraction]) -> dict[tuple[str, Period], list[Entry]]:
     """Levels stated for their own period, not as parts: (source, period) -> entries."""
     found: dict[tuple[str, Period], list[Entry]] = defaultdict(list)
     for entry in index(extractions):
@@ -86,7 +86,7 @@ def _levels(extractions: Sequence[Extraction]) -> dict[tuple[str, Period], list[
     return found
 
 
-def _match(measure: frozenset[str], candidates: list[Entry]) -> Entry | None:
+def best_match(measure: frozenset[str], candidates: list[Entry]) -> Entry | None:
     """The candidate that measures the same thing, best by shared concepts; of equally good
     ones that state the same value (a headline and its body), the first.
 
@@ -153,19 +153,25 @@ def earlier_change(extractions: Sequence[Extraction]) -> Iterator[Finding]:
     V ∓ D (or V / (1 ± P%)); the level of the same measure (each the other's best match) in
     the release of the same source that reports that period must lie in that interval.
     """
-    levels = _levels(extractions)
-    for entry in index(extractions):
+    levels = levels_by_period(extractions)
+    entries = list(index(extractions))
+    by_claim = {(e.release, e.claim.id): e for e in entries}
+    for entry in entries:
         if entry.direction is None or entry.source is None:
             continue
         before, level = earlier_period(entry), level_of(entry)
         if before is None or level is None:
             continue
         implied = _implied(entry, level)
+        stated = by_claim[(entry.release, level.id)]
         candidates = [
             e for e in levels.get((entry.source, before), []) if e.release != entry.release
         ]
-        match = _match(entry.measure, candidates) if implied else None
+        match = best_match(stated.measure or entry.measure, candidates) if implied else None
         if match is None or implied is None or _amount(match.claim).overlaps(implied):
+            continue
+        peers = levels.get((entry.source, stated.period or before), [])
+        if best_match(match.measure, [e for e in peers if e.release == entry.release]) != stated:
             continue
         yield Finding(
             claims=[
@@ -191,7 +197,7 @@ def revised_level(extractions: Sequence[Extraction]) -> Iterator[Finding]:
     Levels stated for their own period match across releases when each is the other's best
     match by measure; they must fit each other under rounding.
     """
-    for (_, _), entries in _levels(extractions).items():
+    for (_, _), entries in levels_by_period(extractions).items():
         releases = sorted({e.release for e in entries})
         for r1, r2 in product(releases, releases):
             if r1 >= r2:
@@ -199,8 +205,8 @@ def revised_level(extractions: Sequence[Extraction]) -> Iterator[Finding]:
             first = [e for e in entries if e.release == r1]
             second = [e for e in entries if e.release == r2]
             for a in first:
-                b = _match(a.measure, second)
-                if b is None or _match(b.measure, first) is not a:
+                b = best_match(a.measure, second)
+                if b is None or best_match(b.measure, first) is not a:
                     continue
                 if _amount(a.claim, exact_counts=False).overlaps(_amount(b.claim, False)):
                     continue
