@@ -55,6 +55,7 @@ class ClaimWords(BaseModel):
     increase: list[str]
     decrease: list[str]
     particle_verbs: list[str]
+    verbs_only: list[str]
     generic: list[str]
     pronouns: list[str]
     skip: list[str]
@@ -70,6 +71,7 @@ class Lexicon:
     increase: frozenset[str]
     decrease: frozenset[str]
     particle_verbs: frozenset[str]
+    verbs_only: frozenset[str]
     generic: frozenset[str]
     pronouns: frozenset[str]
     skip: frozenset[str]
@@ -77,6 +79,8 @@ class Lexicon:
     def direction(self, token: Token) -> str | None:
         """'increase' or 'decrease' when the token is a change word."""
         if token.dep_ == "prt" and token.head.lemma_.lower() in self.particle_verbs:
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in self.verbs_only:
             return None
         for form in (token.lower_, token.lemma_.lower()):
             if form in self.increase:
@@ -106,6 +110,7 @@ def lexicon(path: Path = WORDS_PATH) -> Lexicon:
         increase=frozenset(words.increase),
         decrease=frozenset(words.decrease),
         particle_verbs=frozenset(words.particle_verbs),
+        verbs_only=frozenset(words.verbs_only),
         generic=frozenset(words.generic),
         pronouns=frozenset(words.pronouns),
         skip=frozenset(words.skip),
@@ -368,7 +373,7 @@ class MeasureReader:
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
             owner = anchor.head.head
             if self.words.direction(owner):
-                return self._change_noun(owner)
+                return self._change_noun(owner) or _phrase(owner, exclude={anchor.head})
             if not self._generic(owner):
                 return _phrase(owner, exclude={anchor.head})
         return None
@@ -601,7 +606,7 @@ class MeasureReader:
                     return f"{token.text} of {_phrase(objects[0])}" if objects else _phrase(token)
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
-                    return self._pronoun(child)
+                    return self._pronoun(child) or _phrase(token)
             return (
                 self._earlier_measure(same_sentence=True)
                 or self._left_chunk(before=token)
