@@ -62,7 +62,7 @@ CONTEXT = [
     ("Exports grew a modest 3% last year.", "3%", None, "increase", "export"),
     ("The March wheat contract was up 12 cents.", "12 cents", None, "increase", "contract"),
     ("Its shares have climbed 4% since May.", "4%", None, "increase", "share"),
-    ("Analysts noted a sharp gain of 2.4% in April.", "2.4%", None, "increase", "gain"),
+    ("The biggest gain of 2.4% came in April.", "2.4%", None, "increase", "gain"),
 ]  # fmt: skip
 
 
