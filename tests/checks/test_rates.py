@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,10 +77,22 @@ def test_rate_population(extraction: Factory, text: str, claims: list[str], flag
     assert bool(list(rate_population(made))) is flagged
 
 
+def test_rate_of_a_region_is_not_testable(extraction: Factory) -> None:
+    text = (
+        "Moscow Region: crime in 2020. In the Moscow Region 26,004 crimes were registered, "
+        "or 900 per 100,000 inhabitants, Russia's police said. Moscow Region police thanked."
+    )
+    made = extraction(text, ["26,004", "900"], period=YEAR_2020, place="Russia")
+    made.entities.append(_place(text, "Moscow Region"))
+    assert not list(rate_population(made))
+
+
 def _place(text: str, name: str) -> Entity:
-    at = text.index(name)
-    mention = Mention(start=at, end=at + len(name), text=name)
-    return Entity(id="e9", label="GPE", name=name, mentions=[mention])
+    """A GPE entity with every mention of `name` in `text`."""
+    mentions = [
+        Mention(start=m.start(), end=m.end(), text=name) for m in re.finditer(re.escape(name), text)
+    ]
+    return Entity(id="e9", label="GPE", name=name, mentions=mentions)
 
 
 def test_rate_from_claim_per(extraction: Factory) -> None:

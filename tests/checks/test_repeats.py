@@ -53,6 +53,11 @@ YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
             False,
         ),
         (
+            "Road deaths down 12% in 2024\n\nIn 2024, road deaths were 15% of all deaths.",
+            ["12%", "15%"],
+            False,
+        ),
+        (
             "Crime report for 2024\n\nIn 2024, 412 people died on the roads. Later, 421 died.",
             ["412", "421"],
             False,
@@ -65,6 +70,7 @@ YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
         "other-period",
         "other-measure",
         "change-and-part-period",
+        "headline-change",
         "no-headline-figure",
     ],
 )

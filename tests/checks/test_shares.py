@@ -103,8 +103,22 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
             ["5,000", "1,326", "3,940", "33.7 percent"],
             False,
         ),
+        (
+            "Police registered 12,731 crimes, against 19,000 crimes a year before. Police solved "
+            "8,620 crimes, or 67.7 percent of those registered.",
+            ["12,731", "19,000", "8,620", "67.7 percent"],
+            False,
+        ),
     ],
-    ids=["holds", "fails", "rate-colon-fails", "other-measure", "change-pair", "of-the-whole"],
+    ids=[
+        "holds",
+        "fails",
+        "rate-colon-fails",
+        "other-measure",
+        "change-pair",
+        "of-the-whole",
+        "earlier-period-total",
+    ],
 )
 def test_share_of_earlier_total(
     extraction: Factory, text: str, claims: list[str], flagged: bool

@@ -8,9 +8,9 @@ reference table data/populations.tsv.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
+from ...corpus import source_of
 from ...schema import Claim, Extraction
 from ..arithmetic import READINGS, Interval, fmt, fmt_range, interval, printed_unit
 from ..measures import content_words
@@ -49,17 +49,10 @@ def rate_base(extraction: Extraction, sentence: Sentence, claim: Claim) -> float
 
 
 def country_of(extraction: Extraction) -> str | None:
-    """The release's country in the population table: its most mentioned GPE, else its issuer."""
-    areas = load_populations()
-    counts: Counter[str] = Counter()
-    for entity in extraction.entities:
-        if entity.label == "GPE" and area_key(entity.name) in areas:
-            counts[area_key(entity.name)] += len(entity.mentions)
-    if counts:
-        return counts.most_common(1)[0][0]
-    issuer = f"{extraction.release.issuer or ''} {extraction.release.title or ''}".lower()
-    found = [a for a in areas if re.search(rf"\b{re.escape(a)}\b", issuer)]
-    return found[0] if len(found) == 1 else None
+    """The release's country in the population table: the area it reports on (corpus.source_of)
+    when the table has it; None for a region or city, whose population the table lacks."""
+    source = source_of(extraction)
+    return source if source is not None and area_key(source) in load_populations() else None
 
 
 def _year(extraction: Extraction, claim: Claim) -> int | None:

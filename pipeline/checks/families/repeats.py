@@ -135,6 +135,7 @@ def restated_level(extraction: Extraction) -> Iterator[Finding]:
         and not is_year_like(c)
         and not is_change(s, c)
         and not _SUBSET.search(clause(s, c))
+        and direction(clause(s, c)) is None
     ]
     for _, head, words, period in items:
         if head.start >= end or not words or period is None:

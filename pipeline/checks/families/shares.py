@@ -167,6 +167,10 @@ _SHARE_BESIDE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"\{\d+\}\s+(?:out )?of (?:the |all )?$", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"\b(?:than|compared|from|against|versus|ago|last year|previous|a year earlier)\b[^;]*$",
+    re.IGNORECASE,
+)
 LOOK_BACK = 3
 """How many sentences before a share its whole may be stated in."""
 
@@ -219,6 +223,9 @@ def _earlier_total(
                 or amount(claim).high <= amount(count).low
             ):
                 continue
+            at = unit.template.index(f"{{{unit.claims.index(claim)}}}")
+            if _EARLIER.search(unit.template[:at]):
+                continue  # 'compared with 58,412 a year before' is another period's total
             concepts = claim_concepts(unit, claim) - places
             if concepts and concepts <= words:
                 return claim
