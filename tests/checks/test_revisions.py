@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from pipeline.checks.families.revisions import earlier_change, revised_level
-from pipeline.schema import DateMention, Extraction
+from pipeline.corpus import index, source_of
+from pipeline.schema import DateMention, Entity, Extraction, Mention
 
 from .conftest import make_extraction
 
@@ -104,3 +105,41 @@ def test_revised_level(restated: str, flagged: bool) -> None:
     assert bool(findings) is flagged
     if flagged:
         assert findings[0].claims == [("r2022", "c1"), ("r2023", "c2")]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "own"),
+    [
+        ("In 2023, 56,870 crimes were registered.", "56,870", True),
+        ("Road deaths fell to 471 from 503 in 2022.", "503", False),
+        ("Road deaths fell to 471 from 503 in 2022.", "471", True),
+        ("61 people died in 2022; 159 people died this year.", "61", False),
+        ("61 people died in 2022; 159 people died this year.", "159", True),
+    ],
+    ids=["own-year", "after-from", "before-from", "other-year", "other-clause"],
+)
+def test_own_period(body: str, surface: str, own: bool) -> None:
+    made = _annual(2023, body, [surface])
+    (entry,) = index([made])
+    assert entry.own_period is own
+
+
+def test_source_is_the_country_not_the_dateline_city() -> None:
+    text = "Tbilisi, 9 August 2024\n\nIn Tbilisi and across Georgia, 318 people died."
+    made = make_extraction(text, ["318"], place="Georgia")
+    at = text.index("Tbilisi")
+    city = Entity(
+        id="e2",
+        label="GPE",
+        name="Tbilisi",
+        mentions=[
+            Mention(start=at, end=at + 7, text="Tbilisi"),
+            Mention(
+                start=text.index("Tbilisi", at + 1),
+                end=text.index("Tbilisi", at + 1) + 7,
+                text="Tbilisi",
+            ),
+        ],
+    )
+    made.entities.append(city)
+    assert source_of(made) == "georgia"
