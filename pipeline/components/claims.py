@@ -151,7 +151,7 @@ class ClaimsComponent:
             info.change = info.change or self.change(text, span, previous)
             if info.change and info.value < 0:
                 _to_magnitude(info)
-            reader = MeasureReader(self.words, doc, span, previous)
+            reader = MeasureReader(self.words, doc, text, span, previous)
             info.measure = reader.measure()
             if _restates(text, span, previous, loose=True):
                 info.measure = previous[-1]._.pressfacts_quantity.measure
@@ -301,9 +301,12 @@ class ClaimsComponent:
 class MeasureReader:
     """Builds the measure phrase of one claim from the parse and the claims before it."""
 
-    def __init__(self, words: Lexicon, doc: Doc, span: Span, previous: list[Span]) -> None:
+    def __init__(
+        self, words: Lexicon, doc: Doc, text: str, span: Span, previous: list[Span]
+    ) -> None:
         self.words = words
         self.doc = doc
+        self.text = text
         self.span = span
         self.previous = previous
         self.of_claim: Span | None = None
@@ -321,7 +324,7 @@ class MeasureReader:
         of_object = self._of_object(anchor)
         if of_object is not None:
             return of_object
-        label = _label(self.doc.text, span)
+        label = _label(self.text, span)
         if label is not None:
             return label
         noun = self._counted_noun(anchor)
@@ -381,7 +384,7 @@ class MeasureReader:
     def _parenthetical(self, anchor: Token) -> str | None:
         """'27,318 crimes were solved (68.5%)': a figure alone in brackets after a clause
         with a claim measures what that claim does."""
-        text = self.doc.text
+        text = self.text
         before = text[: self.span.start_char].rstrip()
         after = text[self.span.end_char :].lstrip()
         if not (before.endswith("(") and after.startswith(")")):
