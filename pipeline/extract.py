@@ -72,7 +72,7 @@ def to_extraction(nlp: Language, doc: Doc, release_id: str, source: SourceDocume
         published_basis=doc._.pressfacts_published_basis,
         reporting_period=Interval(start=period[0], end=period[1]) if period else None,
         text_sha256=source.sha256,
-        text=doc.text,
+        text=source.text,
     )
     extraction = Extraction(
         pressfacts_version=__version__,
@@ -180,13 +180,14 @@ def _issuer(doc: Doc, entities: list[Span], source: SourceDocument) -> str | Non
 
 def _lead_end(doc: Doc, body_start: int) -> int:
     """End offset of the lead: the first line of the body and the sentence after it."""
-    body = doc.text[body_start:]
+    text = doc.text  # Doc.text joins every token: read it once
+    body = text[body_start:]
     first_line = body_start + len(body) - len(body.lstrip())
-    title_end = doc.text.find("\n", first_line)
+    title_end = text.find("\n", first_line)
     if title_end < 0:
-        return len(doc.text)
-    following = re.compile(r"\S").search(doc.text, title_end)
+        return len(text)
+    following = re.compile(r"\S").search(text, title_end)
     if following is None:
-        return len(doc.text)
-    token = doc.char_span(following.start(), following.end(), alignment_mode="expand")
-    return token.sent.end_char if token is not None else len(doc.text)
+        return len(text)
+    span = doc.char_span(following.start(), following.end(), alignment_mode="expand")
+    return span.sent.end_char if span is not None else len(text)

@@ -8,6 +8,7 @@ so patterns such as `from {0} ... to {1}` can be matched without re-reading numb
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -73,8 +74,23 @@ class Sentence:
         return self.template[a : self.template.index(f"{{{right}}}")]
 
 
+_SENTENCES: dict[int, list[Sentence]] = {}
+
+
 def sentences(extraction: Extraction) -> list[Sentence]:
-    """The release text cut into sentences, each with the claims that lie inside it."""
+    """The release text cut into sentences, each with the claims that lie inside it.
+
+    Every check asks for them, so they are cut once per extraction object and kept until the
+    object is garbage-collected.
+    """
+    key = id(extraction)
+    if key not in _SENTENCES:
+        _SENTENCES[key] = _cut(extraction)
+        weakref.finalize(extraction, _SENTENCES.pop, key, None)
+    return _SENTENCES[key]
+
+
+def _cut(extraction: Extraction) -> list[Sentence]:
     text = extraction.release.text
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     claims = sorted((_resolved(text, c) for c in extraction.claims), key=lambda c: c.start)

@@ -71,6 +71,7 @@ class PeriodsComponent:
         dates = sorted(doc.spans.get(SPANS_DATES, []), key=lambda s: s.start_char)
         reporting = _reporting_span(doc, dates)
         sentences = _sentences(doc, dates)
+        text = doc.text  # Doc.text joins every token: read it once
         for span in doc.spans.get(SPANS_QUANTITIES, []):
             info = span._.pressfacts_quantity
             if info is None:
@@ -81,7 +82,7 @@ class PeriodsComponent:
             # A change is never 'in' its own base: "rose 1% over the previous year".
             attachable = plain if info.change else sentence.without(sentence.strong)
             period = (
-                _attached(doc.text, span, attachable)
+                _attached(text, span, attachable)
                 or _nearest(span, plain)
                 or _carried(sentences, index)
                 or reporting
@@ -107,14 +108,13 @@ def _reporting_span(doc: Doc, dates: list[Span]) -> Span | None:
 
 def _sentences(doc: Doc, dates: list[Span]) -> list[_Sentence]:
     """Sentences with their dates, by role."""
-    breaks = [m.start() for m in PARAGRAPH.finditer(doc.text)]
+    text = doc.text
+    breaks = [m.start() for m in PARAGRAPH.finditer(text)]
     period: Interval | None = doc._.pressfacts_reporting_period
     sentences = []
     for start, end in _bounds(doc, breaks):
         inside = [d for d in dates if start <= d.start_char < end]
-        cue = {
-            id(d): doc.text[max(start, d.start_char - CUE_WINDOW) : d.start_char] for d in inside
-        }
+        cue = {id(d): text[max(start, d.start_char - CUE_WINDOW) : d.start_char] for d in inside}
         strong = [d for d in inside if STRONG_CUE.search(cue[id(d)])]
         # A weakly cued date is a base when it ends before the period reported on starts
         # (the reporting period, else the sentence's latest date): "from 75.6 in 2018 to ...".
