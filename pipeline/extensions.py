@@ -26,6 +26,20 @@ SPAN_EXTENSIONS: dict[str, Any] = {
 }
 
 
+_TEXT_KEY = "pressfacts_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc and kept in doc.user_data.
+
+    spaCy rebuilds Doc.text from every token on each access; the components read it often.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
 def register_extensions() -> None:
     """Register all pressfacts extensions on Doc and Span; safe to call repeatedly."""
     for name, default in DOC_EXTENSIONS.items():

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from . import __version__
 from .checks.engine import run_release_checks
 from .components.entities import may_issue
-from .extensions import SPANS_DATES, SPANS_ENTITIES, SPANS_QUANTITIES, register_extensions
+from .extensions import SPANS_DATES, SPANS_ENTITIES, SPANS_QUANTITIES, doc_text, register_extensions
 from .ingest import SourceDocument
 from .nlp import model_id
 from .schema import (
@@ -48,12 +48,13 @@ def extract_docs(
 ) -> Iterator[Extraction]:
     """Run the pipeline over (release id, source) pairs; yield one Extraction each, in order."""
     pairs = list(sources)
+    model = model_id(nlp)  # nlp.meta recomputes every pipe's labels: read it once
     docs = (make_doc(nlp, source) for _, source in pairs)
     for (release_id, source), doc in zip(pairs, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        yield to_extraction(nlp, doc, release_id, source)
+        yield to_extraction(doc, release_id, source, model)
 
 
-def to_extraction(nlp: Language, doc: Doc, release_id: str, source: SourceDocument) -> Extraction:
+def to_extraction(doc: Doc, release_id: str, source: SourceDocument, model: str) -> Extraction:
     """Build the Extraction of one processed Doc and run the within-release checks on it."""
     body = source.body_start
     dates = _in_body(doc.spans.get(SPANS_DATES, []), body)
@@ -76,7 +77,7 @@ def to_extraction(nlp: Language, doc: Doc, release_id: str, source: SourceDocume
     )
     extraction = Extraction(
         pressfacts_version=__version__,
-        model=model_id(nlp),
+        model=model,
         release=release,
         entities=_entities(entities),
         dates=[_date(s, date_ids[_key(s)]) for s in dates],
@@ -180,7 +181,7 @@ def _issuer(doc: Doc, entities: list[Span], source: SourceDocument) -> str | Non
 
 def _lead_end(doc: Doc, body_start: int) -> int:
     """End offset of the lead: the first line of the body and the sentence after it."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     body = text[body_start:]
     first_line = body_start + len(body) - len(body.lstrip())
     title_end = text.find("\n", first_line)

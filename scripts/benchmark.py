@@ -34,6 +34,7 @@ SYNONYMS = [
     ("police", "law enforcement"),
     ("compared to", "compared with"),
 ]
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 
 
@@ -49,8 +50,9 @@ def corpus_texts() -> list[str]:
     return texts
 
 
-def vary(text: str, rng: random.Random) -> str:
-    """The same release with other figures (same format) and some words swapped."""
+def vary(text: str, rng: random.Random, years_back: int) -> str:
+    """The same release some years earlier, with other figures (same format) and some words
+    swapped, so that every generated release reports its own period."""
 
     def scale(match: re.Match[str]) -> str:
         printed = match.group(1)
@@ -62,6 +64,7 @@ def vary(text: str, rng: random.Random) -> str:
         return f"{round(value):,}" if "," in printed else str(max(1, round(value)))
 
     text = NUMBER.sub(scale, text)
+    text = YEAR.sub(lambda m: str(int(m.group()) - years_back), text)
     for a, b in SYNONYMS:
         if rng.random() < 0.5:
             text = text.replace(a, b)
@@ -75,7 +78,7 @@ def generate(folder: Path, n: int, seed: int = 7) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     texts = []
     for i in range(n):
-        text = vary(sources[i % len(sources)], rng)
+        text = vary(sources[i % len(sources)], rng, years_back=i // len(sources))
         (folder / f"gen-{i:05d}.txt").write_text(text, encoding="utf-8")
         texts.append(text)
     return texts

@@ -44,6 +44,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     """Content words of a phrase, singularised, without stop words."""
     return frozenset(
@@ -57,13 +58,17 @@ def clause(sentence: Sentence, claim: Claim) -> str:
     When the words before the claim are only function words ('..., by 33%'), the segment
     before the break is taken too.
     """
-    mark = f"{{{sentence.claims.index(claim)}}}"
-    at = sentence.template.index(mark)
-    segments = _CLAUSE_BREAK.split(sentence.template[:at])
+    return _clause(sentence.template, f"{{{sentence.claims.index(claim)}}}")
+
+
+@lru_cache(maxsize=8192)
+def _clause(template: str, mark: str) -> str:
+    at = template.index(mark)
+    segments = _CLAUSE_BREAK.split(template[:at])
     before = segments[-1]
     if not content_words(before) and len(segments) > 1:
         before = f"{segments[-2]} {before}"
-    after = _CLAUSE_BREAK.split(sentence.template[at + len(mark) :])[0]
+    after = _CLAUSE_BREAK.split(template[at + len(mark) :])[0]
     return f"{before} {after}"
 
 

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ErrorCode, PressfactsError
-from ..extensions import SPANS_QUANTITIES
+from ..extensions import SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import parse_digits
 
@@ -143,7 +143,7 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans.get(SPANS_QUANTITIES, []), key=lambda s: s.start_char)
-        text = doc.text
+        text = doc_text(doc)
         previous: list[Span] = []
         for span in spans:
             info: QuantityInfo = span._.pressfacts_quantity

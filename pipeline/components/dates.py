@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..date_grammar import DateExpr, find_dates
 from ..date_lexicon import load_lexicon
 from ..date_resolve import DateContext, resolve
-from ..extensions import SPANS_DATES
+from ..extensions import SPANS_DATES, doc_text
 from ..mentions import DateInfo
 from ..release_dates import Head, release_date, reporting_period
 
@@ -57,7 +57,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.pressfacts_meta or {}
-        exprs = [e for e in find_dates(doc.text) if _valid(doc, e)]
+        exprs = [e for e in find_dates(doc_text(doc)) if _valid(doc, e)]
         head = _head(doc, meta)
         years = [y for e in exprs for y in (e.year, e.year2) if y is not None]
         fallback = max(years, default=None)
@@ -66,7 +66,7 @@ class DatesComponent:
         basis: str | None = meta.get("published_basis") or ("metadata" if published else None)
         period = reporting_period(exprs, head, DateContext(published, None, fallback))
         if published is None:
-            found = release_date(doc.text, exprs, head, DateContext(None, period, fallback))
+            found = release_date(doc_text(doc), exprs, head, DateContext(None, period, fallback))
             if found is not None:
                 published, basis = found
                 period = reporting_period(exprs, head, DateContext(published, None, fallback))
@@ -93,7 +93,7 @@ class DatesComponent:
 
 def _head(doc: Doc, meta: dict[str, object]) -> Head:
     """The title (metadata title, else the first line) and the lead: two prose sentences."""
-    text = doc.text
+    text = doc_text(doc)
     body = int(meta.get("body_start") or 0)  # type: ignore[call-overload]
     title = meta.get("title")
     found = text.find(title, body) if isinstance(title, str) and title else -1

@@ -19,7 +19,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPANS_DATES, SPANS_QUANTITIES
+from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 
 STRONG_CUE = re.compile(
     r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|than|against|versus|vs\.?|"
@@ -71,7 +71,7 @@ class PeriodsComponent:
         dates = sorted(doc.spans.get(SPANS_DATES, []), key=lambda s: s.start_char)
         reporting = _reporting_span(doc, dates)
         sentences = _sentences(doc, dates)
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         for span in doc.spans.get(SPANS_QUANTITIES, []):
             info = span._.pressfacts_quantity
             if info is None:
@@ -108,7 +108,7 @@ def _reporting_span(doc: Doc, dates: list[Span]) -> Span | None:
 
 def _sentences(doc: Doc, dates: list[Span]) -> list[_Sentence]:
     """Sentences with their dates, by role."""
-    text = doc.text
+    text = doc_text(doc)
     breaks = [m.start() for m in PARAGRAPH.finditer(text)]
     period: Interval | None = doc._.pressfacts_reporting_period
     sentences = []
@@ -138,7 +138,7 @@ def _bounds(doc: Doc, breaks: list[int]) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
     else:
-        bounds = [(0, len(doc.text))]
+        bounds = [(0, len(doc_text(doc)))]
     cut: list[tuple[int, int]] = []
     for start, end in bounds:
         edges = [start, *(b for b in breaks if start < b < end), end]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPANS_DATES, SPANS_QUANTITIES
+from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import (
     DIGITS,
@@ -155,7 +155,7 @@ class QuantitiesComponent:
         self.units = units
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_DATES, [])]
         candidates = [self.read(text, c) for c in propose(text)]
         candidates = combine(text, candidates)

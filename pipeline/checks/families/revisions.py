@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import product
 
 from ...corpus import Entry, index, same_measure
 from ...schema import Claim, Extraction
@@ -195,13 +194,12 @@ def revised_level(extractions: Sequence[Extraction]) -> Iterator[Finding]:
     """One measure, source and period stated with two values in two releases (a revision?).
 
     Levels stated for their own period match across releases when each is the other's best
-    match by measure; they must fit each other under rounding.
+    match by measure; each later release must fit the first one under rounding. Comparing with
+    the first release only keeps the findings linear in the number of releases.
     """
     for (_, _), entries in levels_by_period(extractions).items():
-        releases = sorted({e.release for e in entries})
-        for r1, r2 in product(releases, releases):
-            if r1 >= r2:
-                continue
+        r1, *later = sorted({e.release for e in entries})
+        for r2 in later:
             first = [e for e in entries if e.release == r1]
             second = [e for e in entries if e.release == r2]
             for a in first:
