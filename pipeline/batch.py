@@ -176,10 +176,10 @@ def _forget_missing(
 def _corpus_step(con: index.sqlite3.Connection, out: Path) -> None:
     """Cross-release checks over every indexed release; results to JSON and the index."""
     ids = [row["id"] for row in con.execute("SELECT id FROM releases ORDER BY id")]
-    extractions = [
+    extractions = (
         Extraction.model_validate_json(release_path(out, rid).read_text(encoding="utf-8"))
         for rid in ids
-    ]
+    )
     flags = run_corpus_checks(extractions)
     write_atomic(out / CORPUS_FLAGS, dumps_list(flags))
     index.put_corpus_flags(con, flags)

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,8 +76,12 @@ class Entry:
     """For a change: the period it is measured against, when the extraction resolved it."""
 
 
-def index(extractions: Sequence[Extraction]) -> Iterator[Entry]:
-    """Every claim of every release, with what the corpus checks compare it by."""
+def index(extractions: Iterable[Extraction]) -> Iterator[Entry]:
+    """Every claim of every release, with what the corpus checks compare it by.
+
+    Extractions are read one at a time, so a corpus loaded lazily from disk never has to be
+    in memory at once: the entries keep only the claims and their sentences.
+    """
     for extraction in extractions:
         source = source_of(extraction)
         places = frozenset(

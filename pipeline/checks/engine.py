@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from ..corpus import index
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
 from .registry import Check, Finding, checks_for
 
@@ -32,12 +33,16 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
 
 
 def run_corpus_checks(
-    extractions: Sequence[Extraction], checks: Sequence[Check] | None = None
+    extractions: Iterable[Extraction], checks: Sequence[Check] | None = None
 ) -> list[CorpusFlag]:
-    """Cross-release flags over all extractions, in a deterministic order."""
+    """Cross-release flags over all extractions, in a deterministic order.
+
+    The extractions are read once, into the cross-release index the corpus checks share.
+    """
+    entries = list(index(extractions))
     found: list[tuple[Check, Finding]] = []
     for check in checks if checks is not None else checks_for("corpus"):
-        found.extend((check, f) for f in _findings(check, extractions))
+        found.extend((check, f) for f in _findings(check, entries))
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
     return [
         CorpusFlag(

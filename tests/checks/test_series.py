@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.checks.families.series import ytd_change_series, ytd_totals
+from pipeline.corpus import index
 
 from .conftest import make_extraction
 
@@ -29,7 +30,7 @@ def test_ytd_change_series(values: tuple[str, ...], flagged: bool) -> None:
         _release(m, f"Family offences fell by {v}, burglaries by 2%.", [v, "2%"])
         for m, v in zip((7, 8, 9), values, strict=True)
     ]
-    findings = list(ytd_change_series(releases))  # type: ignore[arg-type]
+    findings = list(ytd_change_series(list(index(releases))))
     assert bool(findings) is flagged
     if flagged:
         assert [r for r, _ in findings[0].claims] == ["r7", "r8", "r9"]
@@ -43,4 +44,4 @@ def test_ytd_totals(later: str, flagged: bool) -> None:
         _release(7, "Since January, 318 people were killed in road accidents.", ["318"]),
         _release(9, f"Since January, {later} people were killed in road accidents.", [later]),
     ]
-    assert bool(list(ytd_totals(releases))) is flagged  # type: ignore[arg-type]
+    assert bool(list(ytd_totals(list(index(releases))))) is flagged

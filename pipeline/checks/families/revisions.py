@@ -10,8 +10,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from ...corpus import Entry, index, same_measure
-from ...schema import Claim, Extraction
+from ...corpus import Entry, same_measure
+from ...schema import Claim
 from ..arithmetic import READINGS, Interval, describe, fmt_range, interval, printed_unit
 from ..registry import Finding, register_check
 from ..text import CLAUSE_BREAK, is_change, is_part, is_year_like, placeholders
@@ -72,10 +72,10 @@ def level_of(entry: Entry) -> Claim | None:
     return levels[-1] if levels else None
 
 
-def levels_by_period(extractions: Sequence[Extraction]) -> dict[tuple[str, Period], list[Entry]]:
+def levels_by_period(entries: Sequence[Entry]) -> dict[tuple[str, Period], list[Entry]]:
     """Levels stated for their own period, not as parts: (source, period) -> entries."""
     found: dict[tuple[str, Period], list[Entry]] = defaultdict(list)
-    for entry in index(extractions):
+    for entry in entries:
         if not (entry.source and entry.period and entry.own_period) or entry.direction:
             continue
         if entry.claim.kind not in AMOUNTS or is_year_like(entry.claim):
@@ -145,15 +145,14 @@ def _amount(claim: Claim, exact_counts: bool = True) -> Interval:
 
 
 @register_check("earlier_change.v1", scope="corpus", severity="warning")
-def earlier_change(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A change stated against an earlier period must fit that period's own release.
 
     A level V with its change D (or P%) against an earlier period implies the earlier value
     V ∓ D (or V / (1 ± P%)); the level of the same measure (each the other's best match) in
     the release of the same source that reports that period must lie in that interval.
     """
-    levels = levels_by_period(extractions)
-    entries = list(index(extractions))
+    levels = levels_by_period(entries)
     by_claim = {(e.release, e.claim.id): e for e in entries}
     for entry in entries:
         if entry.direction is None or entry.source is None:
@@ -190,18 +189,18 @@ def earlier_change(extractions: Sequence[Extraction]) -> Iterator[Finding]:
 
 
 @register_check("revised_level.v1", scope="corpus", severity="warning")
-def revised_level(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+def revised_level(entries: Sequence[Entry]) -> Iterator[Finding]:
     """One measure, source and period stated with two values in two releases (a revision?).
 
     Levels stated for their own period match across releases when each is the other's best
     match by measure; each later release must fit the first one under rounding. Comparing with
     the first release only keeps the findings linear in the number of releases.
     """
-    for (_, _), entries in levels_by_period(extractions).items():
-        r1, *later = sorted({e.release for e in entries})
+    for group in levels_by_period(entries).values():
+        r1, *later = sorted({e.release for e in group})
         for r2 in later:
-            first = [e for e in entries if e.release == r1]
-            second = [e for e in entries if e.release == r2]
+            first = [e for e in group if e.release == r1]
+            second = [e for e in group if e.release == r2]
             for a in first:
                 b = best_match(a.measure, second)
                 if b is None or best_match(b.measure, first) is not a:

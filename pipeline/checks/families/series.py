@@ -7,8 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
-from ...corpus import Entry, index, same_measure, year_to_date_months
-from ...schema import Extraction
+from ...corpus import Entry, same_measure, year_to_date_months
 from ..arithmetic import READINGS, Interval, fmt, interval, printed_unit
 from ..registry import Finding, register_check
 
@@ -19,11 +18,11 @@ SPIKE_POINTS = 15.0
 
 
 def _ytd_groups(
-    extractions: Sequence[Extraction], kinds: tuple[str, ...]
+    entries: Sequence[Entry], kinds: tuple[str, ...]
 ) -> dict[tuple[str, int], dict[str, Points]]:
     """Year-to-date entries of the given kinds: (source, year) -> release -> [(months, entry)]."""
     groups: dict[tuple[str, int], dict[str, Points]] = defaultdict(lambda: defaultdict(list))
-    for entry in index(extractions):
+    for entry in entries:
         ytd = year_to_date_months(entry.period)
         if entry.source is None or ytd is None or entry.claim.kind not in kinds:
             continue
@@ -73,7 +72,7 @@ def _implied(m1: int, a: Interval, m2: int, b: Interval) -> Interval:
 
 
 @register_check("ytd_change_series.v1", scope="corpus", severity="warning")
-def ytd_change_series(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+def ytd_change_series(entries: Sequence[Entry]) -> Iterator[Finding]:
     """Year-to-date percent changes must not imply a single-period spike that reverses at once.
 
     For one measure and source over year-to-date periods m1 < m2 < m3 of one year, the change
@@ -81,7 +80,7 @@ def ytd_change_series(extractions: Sequence[Extraction]) -> Iterator[Finding]:
     not both depart from the smooth m1..m3 change by more than 15 points in opposite directions
     under every rounding or truncation of the stated figures.
     """
-    for group in _ytd_groups(extractions, ("percent",)).values():
+    for group in _ytd_groups(entries, ("percent",)).values():
         releases = sorted(group, key=lambda r: max(m for m, _ in group[r]))
         for r1, r2, r3 in combinations(releases, 3):
             for m1, a in group[r1]:
@@ -144,13 +143,13 @@ def _months(after: int, until: int) -> str:
 
 
 @register_check("ytd_totals.v1", scope="corpus", severity="error")
-def ytd_totals(extractions: Sequence[Extraction]) -> Iterator[Finding]:
+def ytd_totals(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A total since 1 January cannot fall later in the year, nor exceed the full-year total.
 
     For one measure and source, the level stated for January–m1 must not exceed the level for
     January–m2 (m1 < m2 ≤ 12) of the same year, under every reading of the printed figures.
     """
-    for group in _ytd_groups(extractions, ("count", "mass", "money", "volume")).values():
+    for group in _ytd_groups(entries, ("count", "mass", "money", "volume")).values():
         for r1, r2 in combinations(sorted(group), 2):
             for m1, a in group[r1]:
                 found = _mutual(a, group[r2], group[r1])
