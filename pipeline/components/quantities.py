@@ -48,7 +48,10 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _FOLD_RE = re.compile(rf"\b(?P<num>{NUMBER_WORDS})fold\b", re.IGNORECASE)
-_ONE_IN_RE = re.compile(r"\b(?:one|\d+) in (?:two|three|four|five|six|ten|\d+)\b", re.I)
+# 'one in four', '3 in 10'; never a count followed by a year ('94 in 2022').
+_ONE_IN_RE = re.compile(
+    r"\b(?:one|\d+) in (?:two|three|four|five|six|ten|(?!(?:1[89]|20)\d\d\b)\d+)\b", re.I
+)
 _HALF_RE = re.compile(
     r"(?<!first )(?<!second )(?<!last )(?<!a )(?<!one )\bhalf(?= (?:of|the|a|its|their)\b)", re.I
 )
@@ -59,7 +62,8 @@ _SCALE_RE = re.compile(
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|EDT\b|EST\b|UTC\b)", re.I)
 _PHONE_RE = re.compile(
-    r"(?:\(\d{2,4}\)\s?\d{2,4}[-\s.]\d{3,4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d[\d\s()-]{8,}\d)"
+    r"(?:\(\d{2,4}\)\s?\d{2,4}[-\s.]\d{3,4}|\b(?:\d{1,3}[-.])?\d{3}[-.]\d{3}[-.]\d{4}\b"
+    r"|\+\d[\d\s()-]{8,}\d)"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d\d/\d\d\b"
@@ -427,10 +431,10 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
         return "date"
     if bare and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after)):
         return "date"
-    window = text[max(0, s - 12) : min(len(text), e + 12)]
+    window = text[max(0, s - 20) : min(len(text), e + 20)]
     for regex in (_NUMERIC_DATE_RE, _PHONE_RE):
         for m in regex.finditer(window):
-            offset = max(0, s - 12)
+            offset = max(0, s - 20)
             if m.start() + offset <= s and e <= m.end() + offset:
                 return "date" if regex is _NUMERIC_DATE_RE else "phone"
     if s > 0 and text[s - 1].isalpha() and not cand.currency_before:
