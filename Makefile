@@ -28,9 +28,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check pipeline tests scripts
 	$(BIN)/mypy
 
+# Extraction quality against the committed floors: corpus/ always, ../shared's sets when present.
 eval: $(STAMP)
 	$(BIN)/pressfacts eval corpus --baseline tests/eval-baseline.json
-	if [ -d ../shared/eval/dev ]; then $(BIN)/pressfacts eval ../shared/eval/dev --baseline tests/eval-baseline.json; fi
+	if [ -d ../shared/eval/dev ]; then \
+	  $(BIN)/pressfacts eval ../shared/eval/dev --baseline tests/eval-baseline.json; fi
+	if [ -f ../shared/eval/newsquant/NewsQuant.dev.json ]; then \
+	  $(BIN)/pressfacts eval ../shared/eval/newsquant/NewsQuant.dev.json --baseline tests/eval-baseline.json; fi
 
 schema: $(STAMP)
 	$(BIN)/pressfacts schema --out schemas/extraction.schema.json
