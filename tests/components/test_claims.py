@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.schema import Claim, Extraction
+from pipeline.schema import Extraction
+
+from .helpers import claim_at
 
 Extract = Callable[..., Extraction]
 
@@ -66,14 +68,6 @@ CONTEXT = [
 ]  # fmt: skip
 
 
-def _claim_at(extraction: Extraction, surface: str) -> Claim:
-    text = extraction.release.text
-    start = text.index(surface)
-    found = [c for c in extraction.claims if c.start <= start < c.end]
-    assert found, f"no claim at {surface!r}: {[c.text for c in extraction.claims]}"
-    return found[0]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "surface", "qualifier", "direction", "keyword"),
@@ -88,7 +82,7 @@ def test_context(
     direction: str | None,
     keyword: str | None,
 ) -> None:
-    claim = _claim_at(extract_text(text), surface)
+    claim = claim_at(extract_text(text), surface)
     assert claim.qualifier == qualifier
     assert (claim.change.direction if claim.change else None) == direction
     if keyword is not None:
@@ -98,8 +92,8 @@ def test_context(
 @pytest.mark.slow
 def test_share_points_to_its_total(extract_text: Extract) -> None:
     extraction = extract_text("In total 5,200 crimes were registered; 64.5% of them were thefts.")
-    total = _claim_at(extraction, "5,200")
-    share = _claim_at(extraction, "64.5%")
+    total = claim_at(extraction, "5,200")
+    share = claim_at(extraction, "64.5%")
     assert share.of == total.id
     assert "theft" in (share.measure or "")
 
@@ -107,7 +101,7 @@ def test_share_points_to_its_total(extract_text: Extract) -> None:
 @pytest.mark.slow
 def test_rate_has_a_base(extract_text: Extract) -> None:
     extraction = extract_text("The region recorded 312 offences per 100,000 residents.")
-    claim = _claim_at(extraction, "312")
+    claim = claim_at(extraction, "312")
     assert claim.kind == "rate"
     assert claim.per is not None
     assert (claim.per.value, claim.per.unit) == (100000, "residents")
@@ -116,8 +110,8 @@ def test_rate_has_a_base(extract_text: Extract) -> None:
 @pytest.mark.slow
 def test_restatement_keeps_measure_and_qualifier(extract_text: Extract) -> None:
     extraction = extract_text("The drone flew more than 40 miles (64 km) over the border.")
-    miles = _claim_at(extraction, "40 miles")
-    km = _claim_at(extraction, "64 km")
+    miles = claim_at(extraction, "40 miles")
+    km = claim_at(extraction, "64 km")
     assert miles.qualifier == km.qualifier == "more_than"
     assert km.measure == miles.measure
 
@@ -137,7 +131,7 @@ def test_signed_change_is_stated_as_its_size(
     extract_text: Extract, surface: str, value: float, direction: str | None
 ) -> None:
     text = "Thefts totalled 12,990 (-412; -3,1%) and frauds 1,204 (+56). It was -5 degrees.\n"
-    claim = _claim_at(extract_text(text), surface)
+    claim = claim_at(extract_text(text), surface)
     assert claim.value == value
     assert claim.value_text == surface.split()[0].rstrip("%")
     assert (claim.change.direction if claim.change else None) == direction

@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.schema import Claim, Extraction
+from pipeline.schema import Extraction
+
+from .helpers import claim_at
 
 Extract = Callable[..., Extraction]
 
@@ -50,14 +52,6 @@ CLAIMS = [
 ]  # fmt: skip
 
 
-def _claim_at(extraction: Extraction, surface: str) -> Claim:
-    text = extraction.release.text
-    start = text.index(surface)
-    found = [c for c in extraction.claims if c.start <= start < c.end]
-    assert found, f"no claim at {surface!r}: {[c.text for c in extraction.claims]}"
-    return found[0]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit", "kind", "norm", "norm_unit"),
@@ -75,7 +69,7 @@ def test_claims(
     norm_unit: str | None,
 ) -> None:
     extraction = extract_text(text)
-    claim = _claim_at(extraction, surface)
+    claim = claim_at(extraction, surface)
     assert claim.text == text[claim.start : claim.end]
     assert claim.value == pytest.approx(value)
     assert (claim.unit, claim.kind) == (unit, kind)
@@ -114,7 +108,7 @@ def test_not_claims(extract_text: Extract, text: str, number: str) -> None:
 @pytest.mark.slow
 def test_range_has_both_ends(extract_text: Extract) -> None:
     extraction = extract_text("Sentences ranged from 3 to 8 years.")
-    claim = _claim_at(extraction, "3 to 8 years")
+    claim = claim_at(extraction, "3 to 8 years")
     assert claim.range is not None
     assert (claim.range.low, claim.range.high) == (3, 8)
     assert claim.kind == "duration"
@@ -123,8 +117,8 @@ def test_range_has_both_ends(extract_text: Extract) -> None:
 @pytest.mark.slow
 def test_transition_is_two_claims(extract_text: Extract) -> None:
     extraction = extract_text("Trust in the police went from 45 to 70% this year.")
-    first = _claim_at(extraction, "45")
-    second = _claim_at(extraction, "70%")
+    first = claim_at(extraction, "45")
+    second = claim_at(extraction, "70%")
     assert first is not second
     assert first.kind == second.kind == "percent"
 
