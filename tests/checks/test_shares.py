@@ -11,6 +11,7 @@ from pipeline.checks.families.shares import (
     percent_of_total,
     share_bounds,
     share_of_earlier_total,
+    share_possible,
 )
 from pipeline.schema import Extraction
 
@@ -124,3 +125,33 @@ def test_share_of_earlier_total(
     extraction: Factory, text: str, claims: list[str], flagged: bool
 ) -> None:
     assert bool(list(share_of_earlier_total(extraction(text, claims)))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "whole", "severity"),
+    [
+        ("Of 15 detainees, 20% were women.", "20%", "15", None),
+        ("Of 15 detainees, 50% were women.", "50%", "15", "error"),
+        ("Of 15 detainees, 46% were women.", "46%", "15", None),
+        ("Of 26,004 crimes, 86.7% were minor.", "86.7%", "26,004", "info"),
+        ("Of 7 cases, 57.1% were solved.", "57.1%", "7", None),
+        ("Of 7 cases, 57.3% were solved.", "57.3%", "7", "error"),
+    ],
+    ids=[
+        "3 of 15",
+        "no k of 15 gives 50",
+        "truncated 46.7",
+        "too large to test",
+        "4 of 7",
+        "57.3 of 7",
+    ],
+)
+def test_share_possible(
+    extraction: Factory, text: str, share: str, whole: str, severity: str | None
+) -> None:
+    findings = list(share_possible(extraction(text, [whole, (share, 0, {"of": "c1"})])))
+    assert [f.severity or "error" for f in findings] == ([severity] if severity else [])
+    if severity == "error":
+        assert findings[0].expected is not None
+        low, high = findings[0].expected
+        assert low < float(share.rstrip("%")) < high

@@ -13,7 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...schema import Claim, Extraction
-from ..arithmetic import READINGS, Interval, describe, fmt, fmt_range, interval, stated_fits
+from ..arithmetic import (
+    READINGS,
+    Interval,
+    describe,
+    fmt,
+    fmt_range,
+    interval,
+    printed_unit,
+    stated_fits,
+)
 from ..measures import claim_concepts, content_words
 from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, placeholders, sentences
@@ -246,4 +255,59 @@ def _share_fits(share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
         stated=share.value,
         expected=(expected.low, expected.high),
         readings=READINGS,
+    )
+
+
+@register_check("share_possible.v1", severity="error")
+def share_possible(extraction: Extraction) -> Iterator[Finding]:
+    """A share of a small whole must be a possible count: k of N for some whole number k (GRIM).
+
+    The share is read as rounded or truncated at its printed precision. When N is so large
+    that every printed share is some k of N ('86.7% of 26,004'), the relation could not have
+    failed, and it is reported as not testable (info) rather than passed.
+    """
+    claims = {c.id: c for c in extraction.claims}
+    for share in extraction.claims:
+        whole = claims.get(share.of) if share.of else None
+        if whole is None or not _exact_count(whole) or share.kind != "percent":
+            continue
+        if share.change is not None or share.qualifier is not None:
+            continue
+        n, unit = int(whole.value), printed_unit(share)
+        if 100 / n <= unit:
+            yield Finding(
+                claims=[share.id, whole.id],
+                message=(
+                    f"Not testable: of {whole.text}, every share printed to {unit:g} point "
+                    f"is some whole number, so {describe(share)} cannot be impossible."
+                ),
+                stated=share.value,
+                severity="info",
+            )
+            continue
+        low, high = share.value - unit / 2, share.value + unit
+        if any(low <= 100 * k / n < high for k in range(n + 1)):
+            continue
+        below = max((k for k in range(n + 1) if 100 * k / n < low), default=0)
+        above = min((k for k in range(n + 1) if 100 * k / n >= high), default=n)
+        yield Finding(
+            claims=[share.id, whole.id],
+            message=(
+                f"No whole number of the {whole.text} gives {describe(share)}: {below} of {n} "
+                f"is {fmt(100 * below / n)}% and {above} of {n} is {fmt(100 * above / n)}%."
+            ),
+            stated=share.value,
+            expected=(100 * below / n, 100 * above / n),
+            readings=READINGS,
+        )
+
+
+def _exact_count(claim: Claim) -> bool:
+    """An unhedged count printed to the unit: '15', '26,004' (not '537 thousand', 'over 40')."""
+    return (
+        claim.kind == "count"
+        and claim.qualifier is None
+        and claim.value >= 1
+        and claim.value == int(claim.value)
+        and printed_unit(claim) == 1
     )
