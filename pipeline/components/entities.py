@@ -9,6 +9,7 @@ name. The rules are data: `data/entity_rules.json` and `data/countries.tsv`.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..errors import ErrorCode, PressfactsError
-from ..extensions import SPANS_ENTITIES
+from ..extensions import SPANS_ENTITIES, doc_text
 from ..mentions import EntityInfo
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -35,7 +36,14 @@ QUOTES = frozenset({'"', "“", "”"})
 BREAKS = frozenset({":", ";", "–", "—", "•", "(", ")", "|", '"', "“", "”", "/"})
 # Model labels read besides PERSON (see _people): LOC for regions, NORP for acronyms ("UPI").
 MODEL_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
-ORIGIN_RANK = {"region": 0, "country": 1, "head": 2, "model": 3}
+ORIGIN_RANK = {"region": 0, "country": 1, "dateline": 1, "head": 2, "model": 3}
+# A dateline opens a line: 'Tbilisi, 12 April 2023.' or 'Ganja, July 12, 2023': the place.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),[ \t]+"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?[ .][A-Za-z0-9]|[A-Z][a-z]{2,8}\.? \d{1,2}\b)",
+    re.MULTILINE,
+)
+NOT_PLACES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
 class EntityRules(BaseModel):
@@ -274,6 +282,10 @@ class EntitiesComponent:
         for _, start, end in self.places(doc):
             candidates.append(_Cand(self._state_form(doc, start), end, "GPE", "country"))
         candidates += self._regions(doc)
+        for match in DATELINE.finditer(doc_text(doc)):
+            span = doc.char_span(match.start("place"), match.end("place"))
+            if span is not None and match.group("place") not in NOT_PLACES:
+                candidates.append(_Cand(span.start, span.end, "GPE", "dateline"))
         return candidates
 
     def _left(self, doc: Doc, i: int, stops: set[int]) -> int:

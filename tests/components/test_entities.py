@@ -22,6 +22,14 @@ def _find(extraction: Extraction, label: str, name: str) -> Entity | None:
 # (text, label, canonical name, titles, number of mentions)
 FOUND = [
     pytest.param(
+        "Shymkent, 14 March 2024. The city police registered 812 thefts.",
+        "GPE",
+        "Shymkent",
+        [],
+        1,
+        id="place-of-a-dateline",
+    ),
+    pytest.param(
         "Minister of Justice Major-General Ruslan Karimov opened the session. R.Karimov thanked"
         " the staff, and Minister Karimov closed it.",
         "PERSON",
@@ -180,6 +188,12 @@ FOUND = [
 
 # (text, label, name that must not be an entity)
 NOT_FOUND = [
+    pytest.param(
+        "FOR IMMEDIATE RELEASE\nTuesday, March 12, 2024\n\nThe office charged 40 people.",
+        "GPE",
+        "Tuesday",
+        id="weekday-of-a-dateline-is-no-place",
+    ),
     pytest.param(
         "Press Release\n\nThe State Border Service detained 12 people.",
         "ORG",
