@@ -22,6 +22,14 @@ def _find(extraction: Extraction, label: str, name: str) -> Entity | None:
 # (text, label, canonical name, titles, number of mentions)
 FOUND = [
     pytest.param(
+        "Minister of Health Ileana Vrabie urged parents to vaccinate their children.",
+        "PERSON",
+        "Ileana Vrabie",
+        ["Minister of Health"],
+        1,
+        id="name-the-title-modifies-untagged-by-the-model",
+    ),
+    pytest.param(
         "Shymkent, 14 March 2024. The city police registered 812 thefts.",
         "GPE",
         "Shymkent",
