@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
@@ -197,19 +197,20 @@ def create_app(
     def reviewed_json(rid: str) -> Response:
         return Response(dumps(reviewed(rid).corrected()), media_type="application/json")
 
-    @app.post("/releases/{rid}/claims/{cid}/accept")
-    def accept(rid: str, cid: str, form: Posted) -> Response:
+    def decide(rid: str, cid: str, form: Form, action: Literal["accept", "reject"]) -> Response:
+        """Record an accept or reject of a claim, anchored to its text."""
         rv = reviewed(rid)
         claim = claim_of(rv, cid).claim
-        log.append(rid, "accept", cid, {"anchor": claim_anchor(claim)}, reason(form))
+        log.append(rid, action, cid, {"anchor": claim_anchor(claim)}, reason(form))
         return back(rv, form, cid)
+
+    @app.post("/releases/{rid}/claims/{cid}/accept")
+    def accept(rid: str, cid: str, form: Posted) -> Response:
+        return decide(rid, cid, form, "accept")
 
     @app.post("/releases/{rid}/claims/{cid}/reject")
     def reject(rid: str, cid: str, form: Posted) -> Response:
-        rv = reviewed(rid)
-        claim = claim_of(rv, cid).claim
-        log.append(rid, "reject", cid, {"anchor": claim_anchor(claim)}, reason(form))
-        return back(rv, form, cid)
+        return decide(rid, cid, form, "reject")
 
     @app.post("/releases/{rid}/claims/{cid}/correct")
     def correct(rid: str, cid: str, form: Posted) -> Response:
