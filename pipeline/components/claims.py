@@ -11,6 +11,8 @@ data/claim_words.json):
   'of' phrase ('86.7% of them', '873 kg of narcotic drugs'), the subject of the change verb
   ('Crimes against a person went down by 8%') or the noun phrase before an elliptical figure;
   pronouns and generic nouns ('the figure') take the measure of the claim they refer to;
+  a figure's own phrase is followed by whose figure it is, the subject of its clause
+  ('people (BMW Group)' for 'BMW Group employs 200 people');
 - per: the base of a rate ('5,874 incidents per 100,000 population');
 - of: the claim a share is part of ('86.7% of them' → the 26,004 crimes).
 """
@@ -310,35 +312,65 @@ class MeasureReader:
         self.span = span
         self.previous = previous
         self.of_claim: Span | None = None
+        self.own_phrase = False
 
     def measure(self) -> str | None:
         """A short phrase saying what the claim counts or measures."""
         phrase = self._read()
         if not phrase:
             return None
+        if self.own_phrase and phrase != self._earlier_measure():
+            holder = self._holder(_words(phrase))
+            if holder:
+                phrase = f"{phrase} ({holder})"
         return _clean(phrase)
+
+    def _holder(self, named: set[str]) -> str | None:
+        """Whose figure it is: the subject of the clause when the claim is outside it
+        ('BMW Group employs 200 people' → 'BMW Group'); a shared subject counts
+        ('rushed for 138 yards and threw', 'easing to $1.13'), another clause's does not."""
+        verb = _governing_verb(_anchor(self.span))
+        while verb is not None and _subject_token(verb) not in {*verb.children}:
+            shared = verb.dep_ in {"conj", "xcomp"} or (
+                verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}
+            )
+            verb = verb.head if shared else None
+        token = _subject_token(verb)
+        if verb is None or token is None or token.like_num or token.ent_type_ in {"DATE", "TIME"}:
+            return None
+        if "\n" in _between(token, self.span[0]) or _words(token.text) <= named:
+            return None
+        if any(s.start <= token.i < s.end for s in self.doc.spans[SPANS_QUANTITIES]):
+            return None
+        if token.lower_ in self.words.pronouns and token.lower_ not in {"who", "that"}:
+            return None
+        if self._generic(token) or self.words.direction(token):
+            return None
+        holder = self._subject(verb)
+        return holder if holder and not _words(holder) <= named else None
 
     def _read(self) -> str | None:
         span = self.span
         anchor = _anchor(span)
         of_object = self._of_object(anchor)
         if of_object is not None:
+            self.own_phrase = self.of_claim is None
             return of_object
         label = _label(self.text, span)
         if label is not None:
             return label
         noun = self._counted_noun(anchor)
         if noun is not None and not self._generic(noun):
+            self.own_phrase = True
             return self._noun_with_verb(noun)
-        for reader in (
-            self._compared_level,
-            self._parenthetical,
-            self._in_object,
-            self._object_of_level,
-            self._duration_event,
-        ):
+        for reader in (self._compared_level, self._parenthetical):
             found = reader(anchor)
             if found is not None:
+                return found
+        for reader in (self._in_object, self._object_of_level, self._duration_event):
+            found = reader(anchor)
+            if found is not None:
+                self.own_phrase = True
                 return found
         if _starts_with(self.doc, span, {"by", "(", "up", "down"}) or self._after_noun():
             left = self._left_phrase()
@@ -938,3 +970,8 @@ def _rate(text: str, span: Span, info: QuantityInfo) -> None:
     info.kind = "rate"
     info.per_value = base.value
     info.per_unit = m.group("what").lower()
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words with a plural 's' dropped, to compare two phrases."""
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}

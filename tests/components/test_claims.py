@@ -89,6 +89,32 @@ def test_context(
         assert keyword in (claim.measure or "").lower()
 
 
+# text, surface, a word the measure must contain (whose figure it is), a word it must not
+HOLDERS = [
+    ("The Hartley Group employs 3,400 people in Leeds.", "3,400", "hartley", None),
+    ("Marta Lind rushed for 142 yards and threw two touchdowns.", "142", "marta lind", None),
+    ("The freighter was sailing at a speed of 14 knots when the storm hit.", "14 knots",
+     "freighter", None),
+    ("The ministry said the fund lost 12 million euros.", "12 million euros", "fund",
+     "ministry"),
+    ("Northfield is home to about 80 fishing boats.", "80", "northfield", None),
+    ("In 2021, 18,240 offences were registered.", "18,240", "offence", "("),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "keyword", "absent"), HOLDERS, ids=[h[0][:40] for h in HOLDERS]
+)
+def test_measure_names_whose_figure_it_is(
+    extract_text: Extract, text: str, surface: str, keyword: str, absent: str | None
+) -> None:
+    measure = (claim_at(extract_text(text), surface).measure or "").lower()
+    assert keyword in measure
+    if absent is not None:
+        assert absent not in measure
+
+
 @pytest.mark.slow
 def test_share_points_to_its_total(extract_text: Extract) -> None:
     extraction = extract_text("In total 5,200 crimes were registered; 64.5% of them were thefts.")
