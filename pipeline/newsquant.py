@@ -3,7 +3,8 @@
 The data is a JSON list of {"text", "quantities": [{"value", "normalized_unit", "change",
 "referred_concepts"}]}; values are numbers or ranges "a-b"; change is one of = ~ > < up down.
 A predicted claim matches a gold quantity when the values agree (relative tolerance 1e-5; a
-range matches a claim with the same ends or a value equal to one end).
+range matches a claim with the same ends, or a value equal to one end or the middle). Units
+and labels are read as ../shared/eval/newsquant_score.py reads them, so both agree.
 """
 
 from __future__ import annotations
@@ -15,25 +16,59 @@ from typing import Any
 from .schema import Claim
 
 RANGE = re.compile(r"^\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*$", re.I)
-# Our unit names and symbols that NewsQuant spells differently.
+# Unit spellings read as one name, as the shared newsquant_score.py reads them; "-" is no unit.
 UNIT_SPELLINGS = {
-    "percent": "percentage",
     "%": "percentage",
+    "percent": "percentage",
+    "per cent": "percentage",
+    "pct": "percentage",
     "percentage point": "percentage",
+    "percentage_point": "percentage",
+    "$": "dollar",
     "usd": "dollar",
     "us dollar": "dollar",
     "united states dollar": "dollar",
-    "eur": "euro",
-    "gbp": "pound sterling",
-    "jpy": "japanese yen",
-    "cny": "chinese yuan",
-    "kilometer": "kilometre",
-    "meter": "metre",
-    "liter": "litre",
+    "kg": "kilogram",
+    "g": "gram",
+    "mg": "milligram",
+    "t": "tonne",
     "metric ton": "tonne",
-    "ton": "tonne",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "m": "metre",
+    "meter": "metre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "l": "litre",
+    "liter": "litre",
+    "ml": "millilitre",
+    "mph": "mile per hour",
+    "km/h": "kilometre per hour",
+    "eur": "euro",
+    "€": "euro",
+    "gbp": "pound sterling",
+    "£": "pound sterling",
+    "jpy": "japanese yen",
+    "yen": "japanese yen",
+    "cny": "chinese yuan",
+    "yuan": "chinese yuan",
+    "aud": "australian dollar",
+    "hp": "horsepower",
+    "ha": "hectare",
+    "s": "second",
+    "min": "minute",
+    "h": "hour",
+    "yr": "year",
+    "years": "year",
+    "days": "day",
     "degree celsius": "celsius",
+    "°c": "celsius",
     "degree fahrenheit": "fahrenheit",
+    "°f": "fahrenheit",
+    "count": "-",
+    "dimensionless": "-",
+    "none": "-",
+    "null": "-",
 }
 # NewsQuant's change labels as (qualifier group, change direction).
 CHANGE_LABELS = {
@@ -76,7 +111,7 @@ def value_matches(claim: Claim, gold_value: str) -> bool:
     low, high = float(bounds.group(1)), float(bounds.group(2))
     if claim.range is not None:
         return _close(claim.range.low, low) and _close(claim.range.high, high)
-    return _close(claim.value, low) or _close(claim.value, high)
+    return any(_close(claim.value, v) for v in (low, high, (low + high) / 2))
 
 
 def unit_matches(claim: Claim, gold: Mapping[str, Any]) -> bool:
@@ -84,7 +119,7 @@ def unit_matches(claim: Claim, gold: Mapping[str, Any]) -> bool:
     expected = _unit(gold.get("normalized_unit"))
     if expected in {_unit(claim.unit), _unit(claim.normalized.unit)}:
         return True
-    if expected in {"-", "count"}:
+    if expected == "-":
         return claim.kind == "count" and claim.unit is None
     wanted = _words(expected)
     return bool(wanted) and wanted <= _words(claim.measure) | _words(claim.unit)
