@@ -328,7 +328,13 @@ class MeasureReader:
     def _holder(self, named: set[str]) -> str | None:
         """Whose figure it is: the subject of the clause when the claim is outside it
         ('BMW Group employs 200 people' → 'BMW Group'); a shared subject counts
-        ('rushed for 138 yards and threw', 'easing to $1.13'), another clause's does not."""
+        ('rushed for 138 yards and threw', 'easing to $1.13'), another clause's does not.
+        A figure alone in brackets belongs to the noun before them ('John Gant (0.5 WAR)')."""
+        bracketed = self._bracketed_noun()
+        if bracketed is not None:
+            after = self.doc[bracketed.i + 1 : self.span.sent.end]
+            holder = _phrase(bracketed, exclude={t for t in after if t.dep_ == "appos"})
+            return holder if not _words(holder) <= named else None
         verb = _governing_verb(_anchor(self.span))
         while verb is not None and _subject_token(verb) not in {*verb.children}:
             shared = verb.dep_ in {"conj", "xcomp"} or (
@@ -348,6 +354,19 @@ class MeasureReader:
             return None
         holder = self._subject(verb)
         return holder if holder and not _words(holder) <= named else None
+
+    def _bracketed_noun(self) -> Token | None:
+        """The noun right before '(' when the brackets hold only the claim and its noun."""
+        doc, span = self.doc, self.span
+        if span.start < 2 or doc[span.start - 1].text != "(":
+            return None
+        end = span.end
+        while end < min(len(doc), span.end + 3) and doc[end].pos_ in {"NOUN", "PROPN"}:
+            end += 1
+        if end >= len(doc) or doc[end].text != ")":
+            return None
+        noun = doc[span.start - 2]
+        return noun if noun.pos_ in {"NOUN", "PROPN"} and not noun.like_num else None
 
     def _read(self) -> str | None:
         span = self.span
@@ -405,7 +424,11 @@ class MeasureReader:
                         return self.of_claim._.pressfacts_quantity.measure
                     return self._earlier_measure()
                 return self._noun_with_verb(obj, include_verb=anchor.dep_ != "pobj")
-        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        prep = anchor.head
+        if anchor.dep_ == "pobj" and (
+            (prep.lower_ == "of" and prep.head.pos_ == "NOUN")
+            or (prep.lower_ in {"at", "with"} and prep.head.pos_ in {"NOUN", "PROPN"})
+        ):
             owner = anchor.head.head
             if self.words.direction(owner):
                 return self._change_noun(owner) or _phrase(owner, exclude={anchor.head})
@@ -504,7 +527,7 @@ class MeasureReader:
             "NOUN",
             "PROPN",
         }:
-            head = anchor.head
+            head = _noun_head(anchor.head)
             if (
                 head.i >= self.span.end
                 and head.is_alpha
@@ -785,7 +808,13 @@ class MeasureReader:
         return _phrase(chunks[-1].root) if chunks else None
 
     def _generic(self, token: Token) -> bool:
-        return token.lower_ in self.words.generic or token.lemma_.lower() in self.words.generic
+        """'the figure' says nothing about what is counted; 'the trade balance figures' does."""
+        generic = self.words.generic
+        if token.lower_ not in generic and token.lemma_.lower() not in generic:
+            return False
+        return not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i for c in token.children
+        )
 
 
 def _restates(text: str, span: Span, previous: list[Span], *, loose: bool = False) -> bool:

@@ -89,7 +89,7 @@ def test_context(
         assert keyword in (claim.measure or "").lower()
 
 
-# text, surface, a word the measure must contain (whose figure it is), a word it must not
+# text, surface, words the measure must contain (what is counted, whose figure it is), and not
 HOLDERS = [
     ("The Hartley Group employs 3,400 people in Leeds.", "3,400", "hartley", None),
     ("Marta Lind rushed for 142 yards and threw two touchdowns.", "142", "marta lind", None),
@@ -99,6 +99,10 @@ HOLDERS = [
      "ministry"),
     ("Northfield is home to about 80 fishing boats.", "80", "northfield", None),
     ("In 2021, 18,240 offences were registered.", "18,240", "offence", "("),
+    ("Top scorers: Ann Dahl (31 goals), Eva Holm (27 goals).", "27", "eva holm", "dahl"),
+    ("It beats the old phone with 2,900 mAh.", "2,900 mAh", "phone", None),
+    ("The chef served a four course dinner.", "four", "dinner", None),
+    ("Analysts expect the unemployment figures to reach 4.1%.", "4.1%", "unemployment", None),
 ]  # fmt: skip
 
 
