@@ -352,8 +352,8 @@ class MeasureReader:
             return None
         if self._generic(token) or self.words.direction(token):
             return None
-        holder = self._subject(verb)
-        return holder if holder and not _words(holder) <= named else None
+        subject = self._subject(verb)
+        return subject if subject and not _words(subject) <= named else None
 
     def _bracketed_noun(self) -> Token | None:
         """The noun right before '(' when the brackets hold only the claim and its noun."""
