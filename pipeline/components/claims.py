@@ -43,6 +43,7 @@ PREPS_DROPPED = {
 TIME_NOUNS = {"year", "month", "week", "day", "quarter", "decade", "period", "hour", "time"}
 COPULAS = {"be", "become", "remain", "stand", "come", "amount", "reach", "total", "make"}
 COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "above", "below", "up", "down"}
+RELATIVE = {"who", "that", "which"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
@@ -500,9 +501,12 @@ class MeasureReader:
         return None
 
     def _object_of_level(self, anchor: Token) -> str | None:
-        """'bringing the clearance rate to 66.6%', 'cut road deaths by 10%': the object."""
+        """'bringing the clearance rate to 66.6%', 'cut road deaths by 10%', 'selling the
+        phone for $1,062': the object."""
         prep = anchor.head
-        if anchor.dep_ != "pobj" or prep.lower_ not in {"to", "at", "by"}:
+        if anchor.dep_ != "pobj" or prep.lower_ not in {"to", "at", "by", "for"}:
+            return None
+        if prep.lower_ == "for" and self.span._.pressfacts_quantity.kind != "money":
             return None
         verb = prep.head
         if verb.pos_ != "VERB" or prep.dep_ not in {"prep", "dative"}:
@@ -559,6 +563,9 @@ class MeasureReader:
         if self.words.direction(noun) and noun.tag_ == "NN":
             return self._change_noun(noun) or noun.text
         phrase = _phrase(noun, exclude=set(self.span), lemma=True)
+        relative = _relative_predicate(noun)
+        if relative:
+            phrase = f"{phrase} {relative}"
         carrier = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
             carrier = noun.head.head
@@ -626,7 +633,7 @@ class MeasureReader:
         for child in noun.children:
             if (
                 child.dep_ == "prep"
-                and child.lower_ in {"in", "on", "of", "among", "for"}
+                and child.lower_ in {"in", "on", "of", "among", "for", "across", "at", "within"}
                 and not _is_time(child)
                 and not any(t in self.span for t in child.subtree)
             ):
@@ -855,6 +862,21 @@ def _modifies_object(verb: Token, span: Span) -> bool:
     )
 
 
+def _relative_predicate(noun: Token) -> str | None:
+    """What a relative clause says of the noun: 'people who were unemployed' → 'unemployed',
+    'persons who died' → 'died'."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        children = list(clause.children)
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE for c in children):
+            continue
+        predicate = [c for c in children if c.dep_ in {"acomp", "attr"} and c.pos_ != "PRON"]
+        if predicate:
+            return predicate[0].text
+        if clause.pos_ == "VERB" and not any(c.dep_ in {"dobj", "ccomp"} for c in children):
+            return clause.text
+    return None
+
+
 def _noun_head(token: Token) -> Token:
     """The head of the noun phrase a modifier starts: 'home' → 'burglaries'."""
     while token.dep_ in {"amod", "compound"} and token.head.i > token.i:
@@ -885,11 +907,14 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_token(verb: Token | None) -> Token | None:
+    """The verb's subject; a participle's is the noun it modifies ('claims ranging from')."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
             verb = verb.head
             seen += 1

@@ -103,6 +103,10 @@ HOLDERS = [
     ("It beats the old phone with 2,900 mAh.", "2,900 mAh", "phone", None),
     ("The chef served a four course dinner.", "four", "dinner", None),
     ("Analysts expect the unemployment figures to reach 4.1%.", "4.1%", "unemployment", None),
+    ("The dealer is selling the used van for $8,400.", "$8,400", "van", None),
+    ("Growth across the region slowed by 0.4 percent.", "0.4 percent", "growth across", None),
+    ("Officers found 312 people who were homeless.", "312", "people homeless", None),
+    ("The agency paid grants ranging from $50 to $500.", "$50 to $500", "grant", None),
 ]  # fmt: skip
 
 
