@@ -172,6 +172,8 @@ class QuantitiesComponent:
                 continue
             end = cand.end
             cand = resolve_ambiguity(doc, cand, thousands_point)
+            if _is_age(doc, text, cand):
+                cand = replace(cand, unit=self.units.units["year of age"])
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or (span.start, span.end) in seen:
                 continue
@@ -517,6 +519,33 @@ def _word_idiom(doc: Doc, cand: Candidate, before: str, after: str) -> bool:
     if prev == "the" and token.dep_ != "nummod" and cand.unit is None:
         return not re.match(r"\s+of\b", after)
     return False
+
+
+def _is_age(doc: Doc, text: str, cand: Candidate) -> bool:
+    """A bare whole number said of a person is an age: 'Ana Lind, 66, said', 'she will be 35'.
+
+    The name before the commas may be a place to the tagger ('Maddon'); any proper noun
+    that is not an organisation counts."""
+    if cand.unit is not None or cand.scale != 1.0 or cand.per_unit or cand.low is not None:
+        return False
+    if not (cand.value.is_integer() and 1 <= cand.value <= 120):
+        return False
+    token = _token_at(doc, cand.num_start)
+    if token is None:
+        return False
+    before, after = text[: cand.start].rstrip(), text[cand.end : cand.end + 1]
+    if before.endswith(",") and after in {",", ";", ")"} and token.i >= 2:
+        name = doc[token.i - 2]
+        return name.pos_ == "PROPN" and name.ent_type_ not in {"ORG", "NORP", "FAC", "PRODUCT"}
+    verb = token.head
+    if token.dep_ not in {"attr", "acomp", "dobj"} or verb.lemma_ not in {"be", "turn"}:
+        return False
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and (
+        subjects[0].lower_ in {"he", "she", "i"} or subjects[0].ent_type_ == "PERSON"
+    )
 
 
 def resolve_ambiguity(doc: Doc, cand: Candidate, thousands_point: bool) -> Candidate:

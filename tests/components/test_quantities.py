@@ -49,6 +49,12 @@ CLAIMS = [
      "other", 0.8, "ampere per square centimetre"),
     ("A 9,000 barrel-a-day plant opened.", "9,000 barrel-a-day", 9000, "barrel per day", "volume",
      9000 * 0.158987294928, "cubic metre per day"),
+    ("Ola Berg, 54, was elected chair.", "54", 54, "year of age", "duration", 54 * 31556952,
+     "second"),
+    ("She will be 35 in May.", "35", 35, "year of age", "duration", 35 * 31556952, "second"),
+    ("The vote was 35 to 12.", "35", 35, None, "count", 35, None),
+    ("They were 35 when the bus left.", "35", 35, None, "count", 35, None),
+    ("Acme Corp, 54, Main Street, closed.", "54", 54, None, "count", 54, None),
 ]  # fmt: skip
 
 
