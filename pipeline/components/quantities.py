@@ -317,9 +317,22 @@ def combine(text: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
             if gap.strip().lower() in {"to", "or"} and _shares_unit(cand, nxt):
                 cand = replace(cand, unit=nxt.unit)
+            elif _level_after_change(text, cand, nxt, gap):
+                cands[i + 1] = replace(nxt, unit=cand.unit)
         out.append(cand)
         i += 1
     return out
+
+
+def _level_after_change(text: str, a: Candidate, b: Candidate, gap: str) -> bool:
+    """'rose 64 points to 4,577': the bare level a change leads to is in the change's unit
+    (not for percents: 'rose 5% to 1,200' is a count)."""
+    if a.unit is None or b.unit is not None or gap.strip().lower() != "to":
+        return False
+    if a.unit.kind in {"percent", "percentage_point", "ratio", "rate"} or a.scale != b.scale:
+        return False
+    before = text[max(0, a.start - 30) : a.start].lower().split()
+    return bool(before) and (before[-1] == "by" or _CHANGE_VERB_RE.match(before[-1]) is not None)
 
 
 def _shares_unit(a: Candidate, b: Candidate) -> bool:
