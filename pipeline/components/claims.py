@@ -816,8 +816,7 @@ class MeasureReader:
 
     def _generic(self, token: Token) -> bool:
         """'the figure' says nothing about what is counted; 'the trade balance figures' does."""
-        generic = self.words.generic
-        if token.lower_ not in generic and token.lemma_.lower() not in generic:
+        if token.lower_ not in self.words.generic:
             return False
         return not any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i for c in token.children

@@ -65,6 +65,7 @@ CONTEXT = [
     ("The March wheat contract was up 12 cents.", "12 cents", None, "increase", "contract"),
     ("Its shares have climbed 4% since May.", "4%", None, "increase", "share"),
     ("The biggest gain of 2.4% came in April.", "2.4%", None, "increase", "gain"),
+    ("The firm is putting 2 million shares up for sale.", "2 million", None, None, "share"),
 ]  # fmt: skip
 
 
