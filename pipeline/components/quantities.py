@@ -35,7 +35,7 @@ from ..units import Unit, UnitTable, default_units
 COMPONENT = "pressfacts_quantities"
 
 _DIGIT_RE = re.compile(
-    rf"(?<![\d_.,/:@#&])(?<![a-z])(?<![A-Za-z]-)"
+    rf"(?<![\d_.,/:@#&])(?<![a-z])(?:(?<![A-Za-z]-)|(?<=\b[Ss]ub-))"
     rf"(?P<sign>[+\-−](?=\d)|(?i:minus)[- ](?=\d))?(?P<num>{DIGITS})(?![.,]?\d)"
 )
 _WORDS_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER_WORDS})(?![\w])", re.IGNORECASE)

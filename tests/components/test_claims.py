@@ -66,6 +66,7 @@ CONTEXT = [
     ("Its shares have climbed 4% since May.", "4%", None, "increase", "share"),
     ("The biggest gain of 2.4% came in April.", "2.4%", None, "increase", "gain"),
     ("The firm is putting 2 million shares up for sale.", "2 million", None, None, "share"),
+    ("Chipmakers will produce sub-7 nanometre chips.", "7 nanometre", "less_than", None, "chip"),
 ]  # fmt: skip
 
 

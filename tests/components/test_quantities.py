@@ -58,6 +58,7 @@ CLAIMS = [
     ("The index rose 64.06 points to 4,577.10.", "4,577.10", 4577.1, "point", "other", 4577.1,
      None),
     ("Arrests rose 5% to 1,200.", "1,200", 1200, None, "count", 1200, None),
+    ("They make sub-7 nanometre chips.", "7 nanometre", 7, "nanometre", "length", 7e-9, "metre"),
 ]  # fmt: skip
 
 
@@ -103,6 +104,7 @@ NOT_CLAIMS = [
     ("On March 14 the board met.", "14"),
     ("The report is dated 14.03.2021.", "14"),
     ("Accidents happened on level 2 of the car park.", "2"),
+    ("Wards for COVID-19 patients reopened.", "19"),
 ]
 
 
