@@ -44,6 +44,8 @@ TIME_NOUNS = {"year", "month", "week", "day", "quarter", "decade", "period", "ho
 COPULAS = {"be", "become", "remain", "stand", "come", "amount", "reach", "total", "make"}
 COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "above", "below", "up", "down"}
 RELATIVE = {"who", "that", "which"}
+# 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
+OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
@@ -347,11 +349,15 @@ class MeasureReader:
             return None
         if "\n" in _between(token, self.span[0]) or _words(token.text) <= named:
             return None
+        if any(t in self.span for t in token.subtree):
+            return None
         if any(s.start <= token.i < s.end for s in self.doc.spans[SPANS_QUANTITIES]):
             return None
         if token.lower_ in self.words.pronouns and token.lower_ not in {"who", "that"}:
             return None
-        if self._generic(token) or self.words.direction(token):
+        if self.words.direction(token) or (
+            self._generic(token) and not any(c.lower_ == "of" for c in token.children)
+        ):
             return None
         subject = self._subject(verb)
         return subject if subject and not _words(subject) <= named else None
@@ -428,7 +434,7 @@ class MeasureReader:
         prep = anchor.head
         if anchor.dep_ == "pobj" and (
             (prep.lower_ == "of" and prep.head.pos_ == "NOUN")
-            or (prep.lower_ in {"at", "with"} and prep.head.pos_ in {"NOUN", "PROPN"})
+            or (prep.lower_ in OWNER_PREPS and prep.head.pos_ in {"NOUN", "PROPN"})
         ):
             owner = anchor.head.head
             if self.words.direction(owner):
@@ -906,13 +912,13 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_token(verb: Token | None) -> Token | None:
-    """The verb's subject; a participle's is the noun it modifies ('claims ranging from')."""
+    """The verb's subject; a participle's is the noun it modifies."""
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if _participle_of_noun(verb):
             return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
             verb = verb.head
@@ -920,6 +926,16 @@ def _subject_token(verb: Token | None) -> Token | None:
             continue
         return None
     return None
+
+
+def _participle_of_noun(verb: Token) -> bool:
+    """'claims ranging from', 'products priced at'; not 'cameras installed there recorded
+    860 violations' (a passive participle takes no object)."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return verb.tag_ == "VBG" or (
+        verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _phrase(

@@ -109,6 +109,11 @@ HOLDERS = [
     ("Growth across the region slowed by 0.4 percent.", "0.4 percent", "growth across", None),
     ("Officers found 312 people who were homeless.", "312", "people homeless", None),
     ("The agency paid grants ranging from $50 to $500.", "$50 to $500", "grant", None),
+    ("The shop sells flower products priced at $10 per gram.", "$10 per gram", "flower", None),
+    ("Cameras installed on roads recorded 860 violations.", "860", "camera", "road"),
+    ("Officials approved investments over 35 million euros.", "35 million euros", "investment",
+     None),
+    ("A total of 26,004 crimes were registered.", "26,004", "crime", "total"),
 ]  # fmt: skip
 
 
