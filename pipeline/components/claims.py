@@ -398,7 +398,7 @@ class MeasureReader:
             if found is not None:
                 self.own_phrase = True
                 return found
-        if _starts_with(self.doc, span, {"by", "(", "up", "down"}) or self._after_noun():
+        if _starts_with(self.doc, span, {"by", "(", "up", "down", "between"}) or self._after_noun():
             left = self._left_phrase()
             if left:
                 return left
@@ -730,7 +730,8 @@ class MeasureReader:
         doc = self.doc
         i = self.span.start - 1
         while i >= self.span.sent.start and doc[i].lower_ in {
-            "by", "(", "up", "down", "were", "there", "here", "almost", "nearly", "about",
+            "by", "(", "up", "down", "between", "were", "there", "here", "almost", "nearly",
+            "about",
         }:  # fmt: skip
             i -= 1
         if doc[i].tag_ == "VBZ" and doc[i + 1].lower_ in {"up", "down"}:

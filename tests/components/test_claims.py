@@ -67,6 +67,10 @@ CONTEXT = [
     ("The biggest gain of 2.4% came in April.", "2.4%", None, "increase", "gain"),
     ("The firm is putting 2 million shares up for sale.", "2 million", None, None, "share"),
     ("Chipmakers will produce sub-7 nanometre chips.", "7 nanometre", "less_than", None, "chip"),
+    ("Dairy margins were between 4% and 5%, and fats between 6% and 7%.", "6% and 7%", None,
+     None, "fat"),
+    ("Thefts were 22 last week, against an average of 20 per week.", "20 per week", None, None,
+     "theft"),
 ]  # fmt: skip
 
 
