@@ -393,7 +393,12 @@ class MeasureReader:
             found = reader(anchor)
             if found is not None:
                 return found
-        for reader in (self._in_object, self._object_of_level, self._duration_event):
+        for reader in (
+            self._in_object,
+            self._object_of_level,
+            self._duration_event,
+            self._multiplied,
+        ):
             found = reader(anchor)
             if found is not None:
                 self.own_phrase = True
@@ -476,6 +481,16 @@ class MeasureReader:
             ):
                 parts.append(_phrase(token))
         return " ".join(parts)
+
+    def _multiplied(self, anchor: Token) -> str | None:
+        """'four times the number a year before': what the multiple is taken of."""
+        end = self.span.end
+        if self.span._.pressfacts_quantity.unit != "times" or end + 1 >= len(self.doc):
+            return None
+        noun = self.doc[end].head
+        if self.doc[end].pos_ != "DET" or noun.i <= end or noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return _phrase(noun)
 
     def _compared_level(self, anchor: Token) -> str | None:
         """'registered 42,316 crimes, 1.8% fewer than ...': the measure of the level compared."""

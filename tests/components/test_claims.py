@@ -71,6 +71,8 @@ CONTEXT = [
      None, "fat"),
     ("Thefts were 22 last week, against an average of 20 per week.", "20 per week", None, None,
      "theft"),
+    ("Fines in Lora reached four times the national average.", "four times", None, None,
+     "national average"),
 ]  # fmt: skip
 
 
