@@ -997,8 +997,9 @@ def _phrase(
 
 
 def _between(a: Token, b: Token) -> str:
+    """The text from the first of two tokens to the end of the other (the Doc's text, cut)."""
     first, last = (a, b) if a.i < b.i else (b, a)
-    return first.doc[first.i : last.i + 1].text
+    return doc_text(a.doc)[first.idx : last.idx + len(last)]
 
 
 def _join(tokens: list[Token], lemma: Token | None = None) -> str:
