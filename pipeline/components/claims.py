@@ -667,7 +667,9 @@ class MeasureReader:
             and token != noun
             and not self.words.direction(token)
         ):
-            return self._subject(verb)
+            subject = self._subject(verb)
+            if subject:
+                return subject
         return self._earlier_measure() or self._left_chunk()
 
     def _subject(self, verb: Token) -> str | None:
@@ -682,7 +684,7 @@ class MeasureReader:
                 head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN"
             ):
                 head = head.head.head
-            return _phrase(head, exclude={verb})
+            return None if head.ent_type_ in {"DATE", "TIME"} else _phrase(head, exclude={verb})
         if lower in self.words.pronouns:
             return self._pronoun(token)
         if self._generic(token):

@@ -73,6 +73,8 @@ CONTEXT = [
      "theft"),
     ("Fines in Lora reached four times the national average.", "four times", None, None,
      "national average"),
+    ("Police recorded 4,800 offences in the year to March 2016, which is an annual rise of 9%.",
+     "9%", None, "increase", "offence"),
 ]  # fmt: skip
 
 
