@@ -625,6 +625,8 @@ class MeasureReader:
             if carrier.dep_ == "dobj":
                 subject = self._subject(verb)
                 by = f" by {subject}" if subject and verb.lemma_ not in COPULAS else ""
+                if place and place in by:
+                    place = ""
                 return f"{phrase} {verb.text}{by} {place}".strip()
             return f"{phrase} {verb.text} {place}".strip()
         if carrier.dep_ == "dobj":

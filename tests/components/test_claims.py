@@ -79,6 +79,12 @@ CONTEXT = [
 
 
 @pytest.mark.slow
+def test_measure_names_a_place_once(extract_text: Extract) -> None:
+    claim = claim_at(extract_text("In Tbilisi, police detained 1,204 suspects."), "1,204")
+    assert (claim.measure or "").count("Tbilisi") == 1
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "surface", "qualifier", "direction", "keyword"),
     CONTEXT,
