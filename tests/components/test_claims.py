@@ -79,12 +79,6 @@ CONTEXT = [
 
 
 @pytest.mark.slow
-def test_measure_names_a_place_once(extract_text: Extract) -> None:
-    claim = claim_at(extract_text("In Tbilisi, police detained 1,204 suspects."), "1,204")
-    assert (claim.measure or "").count("Tbilisi") == 1
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "surface", "qualifier", "direction", "keyword"),
     CONTEXT,
@@ -190,3 +184,9 @@ def test_signed_change_is_stated_as_its_size(
     assert claim.value == value
     assert claim.value_text == surface.split()[0].rstrip("%")
     assert (claim.change.direction if claim.change else None) == direction
+
+
+@pytest.mark.slow
+def test_measure_names_a_place_once(extract_text: Extract) -> None:
+    claim = claim_at(extract_text("In Tbilisi, police detained 1,204 suspects."), "1,204")
+    assert (claim.measure or "").count("Tbilisi") == 1
