@@ -353,6 +353,8 @@ class MeasureReader:
             return None
         if any(s.start <= token.i < s.end for s in self.doc.spans[SPANS_QUANTITIES]):
             return None
+        # 'who'/'that' name the noun before them; 'which' and other pronouns may stand for a
+        # clause or a noun far away.
         if token.lower_ in self.words.pronouns and token.lower_ not in {"who", "that"}:
             return None
         if self.words.direction(token) or (
