@@ -537,8 +537,9 @@ def _word_idiom(doc: Doc, cand: Candidate, before: str, after: str) -> bool:
 def _is_age(doc: Doc, text: str, cand: Candidate) -> bool:
     """A bare whole number said of a person is an age: 'Ana Lind, 66, said', 'she will be 35'.
 
-    The name before the commas may be a place to the tagger ('Maddon'); any proper noun
-    that is not an organisation counts."""
+    The tagger may take a surname for a place ('Maddon, 66, has'): a proper noun that is the
+    subject with the number in apposition counts too, a list of places ('Rustavi, 12,
+    Batumi, 9') does not."""
     if cand.unit is not None or cand.scale != 1.0 or cand.per_unit or cand.low is not None:
         return False
     if not (cand.value.is_integer() and 1 <= cand.value <= 120):
@@ -549,7 +550,10 @@ def _is_age(doc: Doc, text: str, cand: Candidate) -> bool:
     before, after = text[: cand.start].rstrip(), text[cand.end : cand.end + 1]
     if before.endswith(",") and after in {",", ";", ")"} and token.i >= 2:
         name = doc[token.i - 2]
-        return name.pos_ == "PROPN" and name.ent_type_ not in {"ORG", "NORP", "FAC", "PRODUCT"}
+        subject = name.dep_ in {"nsubj", "nsubjpass"} and token.dep_ == "appos"
+        return name.pos_ == "PROPN" and (
+            name.ent_type_ == "PERSON" or (subject and name.ent_type_ not in {"ORG", "NORP"})
+        )
     verb = token.head
     if token.dep_ not in {"attr", "acomp", "dobj"} or verb.lemma_ not in {"be", "turn"}:
         return False

@@ -55,6 +55,7 @@ CLAIMS = [
     ("The vote was 35 to 12.", "35", 35, None, "count", 35, None),
     ("They were 35 when the bus left.", "35", 35, None, "count", 35, None),
     ("Acme Corp, 54, Main Street, closed.", "54", 54, None, "count", 54, None),
+    ("Cases by town: Rustavi, 12, Batumi, 9, Gori, 4.", "12", 12, None, "count", 12, None),
     ("The index rose 64.06 points to 4,577.10.", "4,577.10", 4577.1, "point", "other", 4577.1,
      None),
     ("Arrests rose 5% to 1,200.", "1,200", 1200, None, "count", 1200, None),
