@@ -274,6 +274,14 @@ FOUND = [
         1,
         id="comma-before-another-organisation",
     ),
+    pytest.param(
+        "The Ghana Statistical Service reported that inflation eased to 23%.",
+        "GPE",
+        "Ghana",
+        [],
+        1,
+        id="country-named-inside-an-organisation",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -373,6 +381,12 @@ NOT_FOUND = [
         "GPE",
         "Muslim",
         id="modifier-after-in-is-no-place",
+    ),
+    pytest.param(
+        "According to the U.S. Sentencing Commission, 40 defendants were sentenced.",
+        "GPE",
+        "U.S.",
+        id="abbreviated-country-inside-an-organisation",
     ),
 ]
 
