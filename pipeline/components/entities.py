@@ -262,11 +262,15 @@ class EntitiesComponent:
     def _scan(self, doc: Doc) -> _Scan:
         """One pass over the tokens: the places where rules may fire, and the words in use."""
         scan = _Scan()
-        for token in doc:
-            text, lower, i = token.text, token.lower_, token.i
+        for i, text in enumerate(t.text for t in doc):
             if text.islower():
                 scan.lower.add(text)
+                if text in self.place_nouns:
+                    scan.places.append(i)
+                elif text in self.residents:
+                    scan.residents.append(i)
             elif text[:1].isupper():
+                lower = text.lower()
                 scan.names.setdefault(text, []).append(i)
                 if not text.isupper():
                     scan.cased.setdefault(lower, text)
@@ -274,14 +278,12 @@ class EntitiesComponent:
                     scan.heads.append(i)
                 elif text in self.headline_verbs:
                     scan.verbs.add(i)
-            if lower in self.place_nouns:
-                scan.places.append(i)
-            elif lower in self.residents:
-                scan.residents.append(i)
+                elif lower in self.place_nouns:
+                    scan.places.append(i)
+                elif doc[i].dep_ == "conj" and doc[i].pos_ == "PROPN" and not doc[i].ent_type:
+                    scan.conjuncts.append(i)
             elif text == "(":
                 scan.brackets.append(i)
-            elif token.dep_ == "conj" and token.pos_ == "PROPN" and not token.ent_type:
-                scan.conjuncts.append(i)
         return scan
 
     def _titles(
@@ -1010,8 +1012,10 @@ def _surname_mentions(
 
 
 def _usual_case(text: str) -> str:
-    """Words in capitals in their usual case, for looking them up: 'MINISTRY' -> 'Ministry';
-    words of three letters or fewer may be acronyms and stay."""
+    """Words of a text in capitals in their usual case, for looking them up: 'MINISTRY' ->
+    'Ministry'; words of three letters or fewer may be acronyms and stay."""
+    if not text.isupper():
+        return text
     return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).capitalize(), text)
 
 
