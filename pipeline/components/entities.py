@@ -40,7 +40,7 @@ BREAKS = frozenset({":", ";", "–", "—", "•", "(", ")", "|", '"', "“", "�
 MODEL_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 ORIGIN_RANK = {"region": 0, "country": 1, "dateline": 1, "located": 1, "head": 2, "model": 3}
 # Model labels a name may carry where its position makes it a place ('in Harwick').
-PLACE_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC"})
 # Words a headline in Title Case leaves in lower case.
 MINOR_WORDS = FUNCTION_WORDS | {"a", "an", "at", "by", "to", "with", "as", "from", "or", "but"}
 # A dateline opens a line: 'Tbilisi, 12 April 2023.' or 'Ganja, July 12, 2023': the place.
@@ -372,9 +372,10 @@ class EntitiesComponent:
         candidates = []
         for ent in doc.ents:
             label = ent.label_
-            one_word = label != "PERSON" or len(ent) == 1  # 'in Harwick', not 'and Ann Lee said'
-            if label in PLACE_LIKE and one_word and self._located(doc, ent.start, ent.end, scan):
-                candidates.append(_Cand(ent.start, ent.end, "GPE", "located"))
+            one_word = label != "PERSON" or len(ent.text.split()) == 1  # 'Harwick', not 'Ann Lee'
+            end = max(ent.end, _name_run(doc, ent.start, set()))  # 'Nizhny' of 'Nizhny Tagil'
+            if label in PLACE_LIKE and one_word and self._located(doc, ent.start, end, scan):
+                candidates.append(_Cand(ent.start, end, "GPE", "located"))
                 continue
             if label not in MODEL_LABELS or (label == "NORP" and not _is_acronym(ent.text)):
                 continue
@@ -413,7 +414,8 @@ class EntitiesComponent:
         it, as in 'in Uttar Pradesh', 'in Lowbridge and Harwick' (one to three proper nouns,
         no 'the', no modifier as in 'in Muslim communities', no possessive)."""
         name = doc[start:end]
-        if not 1 <= len(name) <= 3 or not all(self._place_word(t, scan) for t in name):
+        words = [t for t in name if not _joins(doc, t.i)]  # 'Kamensk-Uralsky': two words
+        if not 1 <= len(words) <= 3 or not all(self._place_word(t, scan) for t in words):
             return False
         after = doc[end] if end < len(doc) else None
         if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("'s", "’s")):
@@ -579,7 +581,7 @@ class EntitiesComponent:
             if not has_head and (
                 words[-1] in self.non_org_heads
                 or words[0].lower() in self.programmes
-                or doc[end : end + 1].text.lower() in self.programmes
+                or _next_word(doc, end).lower() in self.programmes
             ):
                 return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
             if not has_head and start in context.complements and not any(map(_is_acronym, words)):
@@ -857,7 +859,10 @@ def _is_name(token: Token) -> bool:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A capitalised word that can open a name: not 'In', not a sentence-initial 'Today'."""
+    """A capitalised word that can open a name: not 'In', not a sentence-initial 'Today'. In
+    capitals the tags are no evidence ('SOUTH/RB AFRICAN/VB POLICE SERVICE')."""
+    if token.text.isupper():
+        return token.is_alpha and token.lower_ not in MINOR_WORDS
     if not _is_name(token) or token.pos_ in CLOSED_CLASSES:
         return False
     return not token.is_sent_start or token.pos_ in ("PROPN", "ADJ")
@@ -1009,6 +1014,13 @@ def _surname_mentions(
         if text.rsplit(".", 1)[-1] in surnames:
             found += [_Accepted(i, i + 1, "PERSON", text) for i in positions if i not in covered]
     return found
+
+
+def _next_word(doc: Doc, i: int) -> str:
+    """The word at token i, after a bracketed acronym: 'Program' in '(UCR) Program'."""
+    if doc[i : i + 1].text == "(" and doc[i + 2 : i + 3].text == ")":
+        i += 3
+    return doc[i : i + 1].text
 
 
 def _usual_case(text: str) -> str:

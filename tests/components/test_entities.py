@@ -282,6 +282,30 @@ FOUND = [
         1,
         id="country-named-inside-an-organisation",
     ),
+    pytest.param(
+        "WEST AFRICAN HEALTH ORGANISATION\nMEDIA STATEMENT\n\nMeasles cases fell by 12%.",
+        "ORG",
+        "West African Health Organisation",
+        [],
+        1,
+        id="letterhead-whose-tags-are-no-evidence",
+    ),
+    pytest.param(
+        "In Ust-Kut and Bratsk, thefts fell by a third.",
+        "GPE",
+        "Ust-Kut",
+        [],
+        1,
+        id="hyphenated-place-after-in",
+    ),
+    pytest.param(
+        "The rate was highest in Opole and lowest in Lower Silesia.",
+        "GPE",
+        "Lower Silesia",
+        [],
+        1,
+        id="region-after-in",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -387,6 +411,18 @@ NOT_FOUND = [
         "GPE",
         "U.S.",
         id="abbreviated-country-inside-an-organisation",
+    ),
+    pytest.param(
+        "The Union Home Minister Anil Rao chaired the meeting.",
+        "ORG",
+        "Union Home",
+        id="portfolio-of-a-title-is-no-organisation",
+    ),
+    pytest.param(
+        "The Safe Roads Partnership (SRP) Program trained 400 drivers.",
+        "ORG",
+        "Safe Roads Partnership",
+        id="programme-after-its-acronym",
     ),
 ]
 
