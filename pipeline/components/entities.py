@@ -458,6 +458,7 @@ class EntitiesComponent:
         while start > 0 and start - 1 not in stops:
             token = doc[start - 1]
             glue = token.text == "&" or token.lower_ == "'s" or _joins(doc, start - 1)
+            glue = glue or (token.text == "and" and self._paired(doc, start - 1))
             if start > 1 and doc[start - 2].text in self.country_of:
                 glue = glue and token.lower_ != "'s"  # "Mexico's National Guard"
             if not (_is_modifier(token) or (glue and start > 1 and _is_name(doc[start - 2]))):
@@ -465,9 +466,20 @@ class EntitiesComponent:
             start -= 1
         return start
 
+    def _paired(self, doc: Doc, i: int) -> bool:
+        """Whether the 'and' at i joins two words of one name: 'the Border and Migration
+        Police' (one or two words before it, no head among them, opened by 'the', a comma or a
+        line)."""
+        first = _name_run_left(doc, i)
+        if not 1 <= i - first <= 2 or any(_usual_case(t.text) in self.heads for t in doc[first:i]):
+            return False
+        return first == 0 or doc[first - 1].lower_ in ("the", ",") or "\n" in doc[first - 1].text
+
     def _complement(self, doc: Doc, i: int, stops: set[int]) -> int:
-        """End of an "of X", "for the Y and Z" complement that starts at token i."""
-        end = i
+        """End of an "of X", "for the Y and Z" complement that starts at token i. A list that
+        runs into another organisation is none: 'of Georgia, Information and Public Relations
+        Department' ends at 'Georgia'."""
+        end, list_start = i, None
         while end < len(doc):
             j = end
             word = doc[j].lower_
@@ -475,18 +487,22 @@ class EntitiesComponent:
                 j += 1
                 if j < len(doc) and doc[j].lower_ == "the":
                     j += 1
+                list_start = None
             elif end > i and (
                 word in ("and", "&") or (word == "," and self._listed(doc, j, stops))
             ):
                 j += 1
+                if word == "," and list_start is None:
+                    list_start = end
             else:
                 break
             k = _name_run(doc, j, stops)
-            if k == j or (
-                word in ("and", "&", ",")
-                and any(_usual_case(t.text) in self.heads for t in doc[j:k])
+            if k == j:
+                break
+            if word in ("and", "&", ",") and any(
+                _usual_case(t.text) in self.heads for t in doc[j:k]
             ):
-                break  # 'of Georgia, Patrol Police Department': another organisation
+                return end if list_start is None else list_start
             end = k
         return end
 
@@ -861,8 +877,8 @@ def _is_name(token: Token) -> bool:
 def _is_modifier(token: Token) -> bool:
     """A capitalised word that can open a name: not 'In', not a sentence-initial 'Today'. In
     capitals the tags are no evidence ('SOUTH/RB AFRICAN/VB POLICE SERVICE')."""
-    if token.text.isupper():
-        return token.is_alpha and token.lower_ not in MINOR_WORDS
+    if token.is_alpha and token.text.isupper():
+        return token.lower_ not in MINOR_WORDS
     if not _is_name(token) or token.pos_ in CLOSED_CLASSES:
         return False
     return not token.is_sent_start or token.pos_ in ("PROPN", "ADJ")

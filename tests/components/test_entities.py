@@ -306,6 +306,30 @@ FOUND = [
         1,
         id="region-after-in",
     ),
+    pytest.param(
+        "Officers of the Border and Migration Police detained 12 people.",
+        "ORG",
+        "Border and Migration Police",
+        [],
+        1,
+        id="and-inside-a-name",
+    ),
+    pytest.param(
+        "Issued by the Ministry of Interior of Serbia, Traffic and Road Safety Department.",
+        "ORG",
+        "Ministry of Interior of Serbia",
+        [],
+        1,
+        id="list-that-runs-into-another-organisation",
+    ),
+    pytest.param(
+        "Issued by the Ministry of Interior of Serbia, Traffic and Road Safety Department.",
+        "ORG",
+        "Traffic and Road Safety Department",
+        [],
+        1,
+        id="organisation-after-a-comma",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
