@@ -36,6 +36,7 @@ FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&", "de"})
 CLOSED_CLASSES = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
 QUOTES = frozenset({'"', "“", "”"})
 BREAKS = frozenset({":", ";", "–", "—", "•", "(", ")", "|", '"', "“", "”", "/"})
+LIST_BREAKS = frozenset({",", "and"})
 # Model labels read besides PERSON (see _people): LOC for regions, NORP for acronyms ("UPI").
 MODEL_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 ORIGIN_RANK = {"region": 0, "country": 1, "dateline": 1, "located": 1, "head": 2, "model": 3}
@@ -370,12 +371,20 @@ class EntitiesComponent:
     ) -> list[_Cand]:
         stops = persons | {t.start for t in titles if t.attached} | scan.verbs
         candidates = []
+        lists = _place_lists(doc)
         for ent in doc.ents:
             label = ent.label_
             one_word = label != "PERSON" or len(ent.text.split()) == 1  # 'Harwick', not 'Ann Lee'
             end = max(ent.end, _name_run(doc, ent.start, set()))  # 'Nizhny' of 'Nizhny Tagil'
-            if label in PLACE_LIKE and one_word and self._located(doc, ent.start, end, scan):
-                candidates.append(_Cand(ent.start, end, "GPE", "located"))
+            pieces = [(ent.start, end)]
+            if label != "GPE":  # the model's ORG 'Lviv, Odesa'; but 'Bosnia and Herzegovina'
+                pieces = _segments(doc, ent.start, end, LIST_BREAKS)
+            if (
+                label in PLACE_LIKE
+                and one_word
+                and all(self._located(doc, s, e, scan, lists) for s, e in pieces)
+            ):
+                candidates += [_Cand(s, e, "GPE", "located") for s, e in pieces]
                 continue
             if label not in MODEL_LABELS or (label == "NORP" and not _is_acronym(ent.text)):
                 continue
@@ -400,7 +409,7 @@ class EntitiesComponent:
         candidates += self._regions(doc, scan)
         candidates += self._residents(doc, scan)
         for i in scan.conjuncts:  # 'in Sheffield, Rotherham and Doncaster', the last untagged
-            if self._located(doc, i, i + 1, scan):
+            if self._located(doc, i, i + 1, scan, lists):
                 candidates.append(_Cand(i, i + 1, "GPE", "located"))
         text = doc_text(doc)
         for match in (*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)):
@@ -409,10 +418,11 @@ class EntitiesComponent:
                 candidates.append(_Cand(span.start, span.end, "GPE", "dateline"))
         return candidates
 
-    def _located(self, doc: Doc, start: int, end: int, scan: _Scan) -> bool:
+    def _located(self, doc: Doc, start: int, end: int, scan: _Scan, lists: set[int]) -> bool:
         """Whether a name is a place by where it stands: the object of 'in' or a conjunct of
-        it, as in 'in Uttar Pradesh', 'in Lowbridge and Harwick' (one to three proper nouns,
-        no 'the', no modifier as in 'in Muslim communities', no possessive)."""
+        it, as in 'in Uttar Pradesh', 'in Lowbridge and Harwick', or listed with places as in
+        'visited Lviv, Odesa and Dnipro' (one to three proper nouns, no 'the', no modifier as
+        in 'in Muslim communities', no possessive)."""
         name = doc[start:end]
         words = [t for t in name if not _joins(doc, t.i)]  # 'Kamensk-Uralsky': two words
         if not 1 <= len(words) <= 3 or not all(self._place_word(t, scan) for t in words):
@@ -423,8 +433,9 @@ class EntitiesComponent:
         token = name[-1]
         if token.dep_ == "conj" and after is not None and after.pos_ in ("VERB", "AUX"):
             return False  # 'in Leeds and Smith said': a new clause, whatever the parse says
-        while token.dep_ == "conj" and token.head.i < token.i:
-            token = token.head
+        if _coordination(token).i in lists and token.left_edge.i == start:
+            return True
+        token = _coordination(token)
         preposition = token.head
         return (
             token.dep_ == "pobj"
@@ -600,8 +611,11 @@ class EntitiesComponent:
                 or _next_word(doc, end).lower() in self.programmes
             ):
                 return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
-            if not has_head and start in context.complements and not any(map(_is_acronym, words)):
-                return None
+            in_title = start in zone or (
+                start in context.complements and not any(map(_is_acronym, words))
+            )
+            if not has_head and in_title:
+                return None  # a title ('Major General of Justice') or a part of one
             if (single and text in surnames) or (
                 not has_head and self._named_like_person(doc, start, end, context)
             ):
@@ -921,11 +935,13 @@ def _name_run_left(doc: Doc, end: int) -> int:
     return start
 
 
-def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a span at line breaks, colons, dashes, bullets and brackets."""
+def _segments(
+    doc: Doc, start: int, end: int, breaks: frozenset[str] = BREAKS
+) -> list[tuple[int, int]]:
+    """Cut a span at line breaks, colons, dashes, bullets and brackets (or other breaks)."""
     segments, begin = [], start
     for i in range(start, end):
-        if doc[i].is_space or doc[i].text in BREAKS or "\n" in doc[i].text:
+        if doc[i].is_space or doc[i].text in breaks or "\n" in doc[i].text:
             segments.append((begin, i))
             begin = i + 1
     segments.append((begin, end))
@@ -1037,6 +1053,23 @@ def _next_word(doc: Doc, i: int) -> str:
     if doc[i : i + 1].text == "(" and doc[i + 2 : i + 3].text == ")":
         i += 3
     return doc[i : i + 1].text
+
+
+def _coordination(token: Token) -> Token:
+    """The first of the words coordinated with this one: 'Lviv' for 'Dnipro' in 'Lviv, Odesa
+    and Dnipro'."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _place_lists(doc: Doc) -> set[int]:
+    """The first words of lists of three or more that hold a place the model tagged."""
+    return {
+        first.i
+        for ent in doc.ents
+        if ent.label_ == "GPE" and len((first := _coordination(ent.root)).conjuncts) >= 2
+    }
 
 
 def _usual_case(text: str) -> str:

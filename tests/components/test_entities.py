@@ -330,6 +330,14 @@ FOUND = [
         1,
         id="organisation-after-a-comma",
     ),
+    pytest.param(
+        "The minister visited Warsaw, Sumy and Uman last week.",
+        "GPE",
+        "Sumy",
+        [],
+        1,
+        id="listed-with-places",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -447,6 +455,18 @@ NOT_FOUND = [
         "ORG",
         "Safe Roads Partnership",
         id="programme-after-its-acronym",
+    ),
+    pytest.param(
+        "The briefing was held by Major General of Justice Farid Mammadov.",
+        "ORG",
+        "Major General of Justice",
+        id="title-with-complement-is-no-organisation",
+    ),
+    pytest.param(
+        "Cooperation between Georgia and Interpol grew.",
+        "GPE",
+        "Interpol",
+        id="organisation-paired-with-a-country",
     ),
 ]
 
