@@ -158,7 +158,7 @@ class _Scan:
     places: list[int] = field(default_factory=list)  # region heads and place nouns
     residents: list[int] = field(default_factory=list)  # 'a Dayton man'
     brackets: list[int] = field(default_factory=list)  # '(' of a possible acronym
-    conjuncts: list[int] = field(default_factory=list)  # untagged proper nouns in a list
+    untagged: list[int] = field(default_factory=list)  # proper nouns the model left, in a PP
     verbs: set[int] = field(default_factory=set)  # 'Releases' in a headline
     names: dict[str, list[int]] = field(default_factory=dict)  # capitalised words, by text
     lower: set[str] = field(default_factory=set)  # words written in lower case
@@ -281,8 +281,8 @@ class EntitiesComponent:
                     scan.verbs.add(i)
                 elif lower in self.place_nouns:
                     scan.places.append(i)
-                elif doc[i].dep_ == "conj" and doc[i].pos_ == "PROPN" and not doc[i].ent_type:
-                    scan.conjuncts.append(i)
+                elif doc[i].dep_ in ("conj", "pobj") and not doc[i].ent_type:
+                    scan.untagged.append(i)
             elif text == "(":
                 scan.brackets.append(i)
         return scan
@@ -374,15 +374,12 @@ class EntitiesComponent:
         lists = _place_lists(doc)
         for ent in doc.ents:
             label = ent.label_
-            one_word = label != "PERSON" or len(ent.text.split()) == 1  # 'Harwick', not 'Ann Lee'
             end = max(ent.end, _name_run(doc, ent.start, set()))  # 'Nizhny' of 'Nizhny Tagil'
             pieces = [(ent.start, end)]
             if label != "GPE":  # the model's ORG 'Lviv, Odesa'; but 'Bosnia and Herzegovina'
                 pieces = _segments(doc, ent.start, end, LIST_BREAKS)
-            if (
-                label in PLACE_LIKE
-                and one_word
-                and all(self._located(doc, s, e, scan, lists) for s, e in pieces)
+            if label in PLACE_LIKE and all(
+                self._located(doc, s, e, scan, lists, label == "PERSON") for s, e in pieces
             ):
                 candidates += [_Cand(s, e, "GPE", "located") for s, e in pieces]
                 continue
@@ -408,8 +405,8 @@ class EntitiesComponent:
             candidates.append(_Cand(self._state_form(doc, start), end, "GPE", "country"))
         candidates += self._regions(doc, scan)
         candidates += self._residents(doc, scan)
-        for i in scan.conjuncts:  # 'in Sheffield, Rotherham and Doncaster', the last untagged
-            if self._located(doc, i, i + 1, scan, lists):
+        for i in scan.untagged:  # 'in Sheffield, Rotherham and Doncaster', the last untagged
+            if self._located(doc, i, i + 1, scan, lists, False):
                 candidates.append(_Cand(i, i + 1, "GPE", "located"))
         text = doc_text(doc)
         for match in (*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)):
@@ -418,24 +415,33 @@ class EntitiesComponent:
                 candidates.append(_Cand(span.start, span.end, "GPE", "dateline"))
         return candidates
 
-    def _located(self, doc: Doc, start: int, end: int, scan: _Scan, lists: set[int]) -> bool:
+    def _located(
+        self, doc: Doc, start: int, end: int, scan: _Scan, lists: set[int], person: bool
+    ) -> bool:
         """Whether a name is a place by where it stands: the object of 'in' or a conjunct of
         it, as in 'in Uttar Pradesh', 'in Lowbridge and Harwick', or listed with places as in
         'visited Lviv, Odesa and Dnipro' (one to three proper nouns, no 'the', no modifier as
-        in 'in Muslim communities', no possessive)."""
+        in 'in Muslim communities' or 'in Table 2', no possessive). A person the model tagged
+        stays one unless a list of places holds it."""
         name = doc[start:end]
         words = [t for t in name if not _joins(doc, t.i)]  # 'Kamensk-Uralsky': two words
         if not 1 <= len(words) <= 3 or not all(self._place_word(t, scan) for t in words):
             return False
         after = doc[end] if end < len(doc) else None
-        if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("'s", "’s")):
+        if after is not None and (
+            after.pos_ in ("NOUN", "PROPN") or after.like_num or after.lower_ in ("'s", "’s")
+        ):
             return False
         token = name[-1]
-        if token.dep_ == "conj" and after is not None and after.pos_ in ("VERB", "AUX"):
-            return False  # 'in Leeds and Smith said': a new clause, whatever the parse says
-        if _coordination(token).i in lists and token.left_edge.i == start:
-            return True
-        token = _coordination(token)
+        first = _coordination(token)
+        if first.i in lists:
+            return token.left_edge.i == start
+        clause = token.dep_ == "conj" and after is not None and after.pos_ in ("VERB", "AUX")
+        # Tagged as a person, several words, a verb after it: two of these make a person,
+        # maybe in a new clause ('and Ann Lee', 'in Leeds and Smith said').
+        if sum((person, len(name.text.split()) > 1, clause)) >= 2:
+            return False
+        token = first
         preposition = token.head
         return (
             token.dep_ == "pobj"

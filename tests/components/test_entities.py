@@ -338,6 +338,22 @@ FOUND = [
         1,
         id="listed-with-places",
     ),
+    pytest.param(
+        "Officers in Tralee and Ennis seized 40 kg of cannabis.",
+        "GPE",
+        "Ennis",
+        [],
+        1,
+        id="places-after-in-before-the-verb",
+    ),
+    pytest.param(
+        "Delegations from Ho Chi Minh City, Da Nang and Hai Phong attended the meeting.",
+        "GPE",
+        "Hai Phong",
+        [],
+        1,
+        id="names-of-two-words-listed-with-places",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -467,6 +483,12 @@ NOT_FOUND = [
         "GPE",
         "Interpol",
         id="organisation-paired-with-a-country",
+    ),
+    pytest.param(
+        "The rates are shown in Table 2.",
+        "GPE",
+        "Table",
+        id="numbered-part-of-a-document-is-no-place",
     ),
 ]
 
