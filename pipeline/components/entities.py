@@ -159,6 +159,7 @@ class _Scan:
     residents: list[int] = field(default_factory=list)  # 'a Dayton man'
     brackets: list[int] = field(default_factory=list)  # '(' of a possible acronym
     untagged: list[int] = field(default_factory=list)  # proper nouns the model left, in a PP
+    countries: list[tuple[int, int]] = field(default_factory=list)  # from the gazetteer
     verbs: set[int] = field(default_factory=set)  # 'Releases' in a headline
     names: dict[str, list[int]] = field(default_factory=dict)  # capitalised words, by text
     lower: set[str] = field(default_factory=set)  # words written in lower case
@@ -262,7 +263,7 @@ class EntitiesComponent:
 
     def _scan(self, doc: Doc) -> _Scan:
         """One pass over the tokens: the places where rules may fire, and the words in use."""
-        scan = _Scan()
+        scan = _Scan(countries=[(start, end) for _, start, end in self.places(doc)])
         for i, text in enumerate(t.text for t in doc):
             if text.islower():
                 scan.lower.add(text)
@@ -308,10 +309,16 @@ class EntitiesComponent:
     def _people(
         self, doc: Doc, scan: _Scan, title_matches: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
-        """The model's people, and names that close an organisation's name: in 'Chief of the
-        State Police Anna Berzina told', 'Anna Berzina' is a person."""
+        """The model's people, and names that close an organisation's or a place's name in a
+        title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
+        Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
+        people."""
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-        for i in scan.heads:
+        places = [end - 1 for _, end in scan.countries] + [
+            i for i in scan.places if doc[i].text[:1].isupper()
+        ]
+        of_place = [i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[i - 3 : i]}]
+        for i in scan.heads + of_place:
             end = i + 1
             while end < len(doc) and end - i <= 4 and self._name_word(doc[end], scan):
                 end += 1
@@ -401,7 +408,7 @@ class EntitiesComponent:
             if i not in zone:
                 start = self._left(doc, i, stops)
                 candidates.append(_Cand(start, self._complement(doc, i + 1, stops), "ORG", "head"))
-        for _, start, end in self.places(doc):
+        for start, end in scan.countries:
             candidates.append(_Cand(self._state_form(doc, start), end, "GPE", "country"))
         candidates += self._regions(doc, scan)
         candidates += self._residents(doc, scan)
@@ -617,6 +624,8 @@ class EntitiesComponent:
                 or _next_word(doc, end).lower() in self.programmes
             ):
                 return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
+            if not has_head and doc[end : end + 1].text in self.regions:
+                return None  # 'the Vyborg and Gatchina districts': places (see _regions)
             in_title = start in zone or (
                 start in context.complements and not any(map(_is_acronym, words))
             )

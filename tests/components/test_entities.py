@@ -354,6 +354,31 @@ FOUND = [
         1,
         id="names-of-two-words-listed-with-places",
     ),
+    pytest.param(
+        "Minister of Internal Affairs of Moldova Daniel Vornic and the police chief met.",
+        "PERSON",
+        "Daniel Vornic",
+        ["Minister of Internal Affairs of Moldova"],
+        1,
+        id="name-closing-a-country-in-a-title",
+    ),
+    pytest.param(
+        "It was attended by Chairman of the Regional Council of the Tomsk Region Oleg Kozlov"
+        " and Prosecutor of the Tomsk Region Pavel Sokolov.",
+        "PERSON",
+        "Oleg Kozlov",
+        ["Chairman of the Regional Council of the Tomsk Region"],
+        1,
+        id="name-closing-a-region-in-a-title",
+    ),
+    pytest.param(
+        "Thefts fell in the Vyborg and Gatchina districts.",
+        "GPE",
+        "Gatchina",
+        [],
+        1,
+        id="coordinated-places-before-a-plural-region-head",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
