@@ -378,7 +378,7 @@ class EntitiesComponent:
     ) -> list[_Cand]:
         stops = persons | {t.start for t in titles if t.attached} | scan.verbs
         candidates = []
-        lists = _place_lists(doc)
+        lists = self._place_lists(doc)
         for ent in doc.ents:
             label = ent.label_
             end = max(ent.end, _name_run(doc, ent.start, set()))  # 'Nizhny' of 'Nizhny Tagil'
@@ -455,6 +455,17 @@ class EntitiesComponent:
             and preposition.lower_ in self.locatives
             and token.left_edge.i == preposition.i + 1
         )
+
+    def _place_lists(self, doc: Doc) -> set[int]:
+        """The first words of lists of three or more that hold a place the model tagged (not
+        a 'Centre' it took for one)."""
+        return {
+            first.i
+            for ent in doc.ents
+            if ent.label_ == "GPE"
+            and not any(_usual_case(t.text) in self.heads for t in ent)
+            and len((first := _coordination(ent.root)).conjuncts) >= 2
+        }
 
     def _place_word(self, token: Token, scan: _Scan) -> bool:
         text = _usual_case(token.text)
@@ -612,7 +623,7 @@ class EntitiesComponent:
                 return None
             if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
                 return None
-            if cand.origin == "model" and self._in_headline(doc, start, end, context.scan):
+            if cand.origin == "model" and _lowered(doc, start, end, context.scan):
                 return None
         elif label == "ORG":
             has_head = any(w in self.heads for w in words)
@@ -626,6 +637,8 @@ class EntitiesComponent:
                 return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
             if not has_head and doc[end : end + 1].text in self.regions:
                 return None  # 'the Vyborg and Gatchina districts': places (see _regions)
+            if single and not has_head and _unattested(doc, start, context.scan):
+                return None
             in_title = start in zone or (
                 start in context.complements and not any(map(_is_acronym, words))
             )
@@ -656,17 +669,6 @@ class EntitiesComponent:
         if doc[after : after + 1].text.lower() == "the":
             after += 1
         return start - 1 in context.zone or after in context.title_starts
-
-    def _in_headline(self, doc: Doc, start: int, end: int, scan: _Scan) -> bool:
-        """Whether a name stands in a headline in Title Case and has a word the text writes in
-        lower case elsewhere: 'Dayton Man Sentenced', where capitals are no evidence."""
-        if not any(t.lower_ in scan.lower for t in doc[start:end]):
-            return False
-        text = doc_text(doc)
-        first = text.rfind("\n", 0, doc[start].idx) + 1
-        last = text.find("\n", doc[end - 1].idx)
-        words = re.findall(r"[^\W\d_]+", text[first : last if last >= 0 else len(text)])
-        return len(words) > 2 and all(w[0].isupper() or w in MINOR_WORDS for w in words)
 
     def _resolve(self, doc: Doc, candidates: list[_Cand], scan: _Scan) -> list[_Accepted]:
         """Longest spans first; a place may sit inside an organisation, and an organisation
@@ -1070,21 +1072,38 @@ def _next_word(doc: Doc, i: int) -> str:
     return doc[i : i + 1].text
 
 
+def _in_headline(doc: Doc, i: int) -> bool:
+    """Whether token i stands on a line in Title Case or capitals, where capitals are no
+    evidence of a name: 'Dayton Man Sentenced to 15 Years'."""
+    text = doc_text(doc)
+    first = text.rfind("\n", 0, doc[i].idx) + 1
+    last = text.find("\n", doc[i].idx)
+    words = re.findall(r"[^\W\d_]+", text[first : last if last >= 0 else len(text)])
+    return len(words) > 2 and all(w[0].isupper() or w in MINOR_WORDS for w in words)
+
+
+def _lowered(doc: Doc, start: int, end: int, scan: _Scan) -> bool:
+    """Whether a name stands in a headline and has a word the text writes in lower case
+    elsewhere: 'Dayton Man Sentenced', while the text says 'a Dayton man'."""
+    return _in_headline(doc, start) and any(t.lower_ in scan.lower for t in doc[start:end])
+
+
+def _unattested(doc: Doc, i: int, scan: _Scan) -> bool:
+    """Whether the word at token i stands in a headline and running text never capitalises it
+    except to open a sentence: 'Knife Crime Falls Across The Capital'."""
+    if not _in_headline(doc, i):
+        return False
+    return not any(
+        not doc[j].is_sent_start and not _in_headline(doc, j) for j in scan.names[doc[i].text]
+    )
+
+
 def _coordination(token: Token) -> Token:
     """The first of the words coordinated with this one: 'Lviv' for 'Dnipro' in 'Lviv, Odesa
     and Dnipro'."""
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token
-
-
-def _place_lists(doc: Doc) -> set[int]:
-    """The first words of lists of three or more that hold a place the model tagged."""
-    return {
-        first.i
-        for ent in doc.ents
-        if ent.label_ == "GPE" and len((first := _coordination(ent.root)).conjuncts) >= 2
-    }
 
 
 def _usual_case(text: str) -> str:

@@ -379,6 +379,15 @@ FOUND = [
         1,
         id="coordinated-places-before-a-plural-region-head",
     ),
+    pytest.param(
+        "Youth justice in 2023\nby Ruth Okafor, Liam Brennan and Chloe Dubois, Centre for"
+        " Justice Statistics\n\nThe number of young offenders fell by 8%.",
+        "PERSON",
+        "Liam Brennan",
+        [],
+        1,
+        id="byline-names-are-people",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -514,6 +523,12 @@ NOT_FOUND = [
         "GPE",
         "Table",
         id="numbered-part-of-a-document-is-no-place",
+    ),
+    pytest.param(
+        "Knife Crime Falls Across The Capital\n\nKnife crime fell by 9% in the year.",
+        "ORG",
+        "Capital",
+        id="headline-word-capitalised-nowhere-else",
     ),
 ]
 
