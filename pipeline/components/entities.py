@@ -413,8 +413,12 @@ class EntitiesComponent:
         candidates += self._regions(doc, scan)
         candidates += self._residents(doc, scan)
         for i in scan.untagged:  # 'in Sheffield, Rotherham and Doncaster', the last untagged
-            if self._located(doc, i, i + 1, scan, lists, False):
-                candidates.append(_Cand(i, i + 1, "GPE", "located"))
+            start = i
+            while start > 1 and _joins(doc, start - 1):  # 'Abad' of 'Jalal-Abad'
+                start -= 2
+            end = _name_run(doc, start, set())
+            if self._located(doc, start, end, scan, lists, False):
+                candidates.append(_Cand(start, end, "GPE", "located"))
         text = doc_text(doc)
         for match in (*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)):
             span = doc.char_span(match.start("place"), match.end("place"))
@@ -608,18 +612,22 @@ class EntitiesComponent:
             return None  # nothing left, or only a title ('U.S.' of 'U.S. Attorney')
         if doc[start - 1 : start].text in QUOTES and doc[end : end + 1].text in QUOTES:
             return None  # a quoted name is a programme or a system: 'the "Safe City" system'
-        text = _usual_case(doc[start:end].text)
-        words = [_usual_case(t.text) for t in doc[start:end] if not t.is_punct]
+        raw = [t.text for t in doc[start:end] if not t.is_punct]
+        acronym = any(map(_is_acronym, raw))  # in running text; a letterhead is all capitals
+        text = _usual_case(doc[start:end].text)  # for looking words up: 'MINISTRY' -> 'Ministry'
+        words = [_usual_case(w) for w in raw]
         single = end - start == 1
         label = cand.label
         if text in self.country_of and text not in self.demonyms:
             label = "GPE"
         elif text in self.demonyms:
             return None
+        elif label == "GPE" and cand.origin == "model" and acronym and not _in_headline(doc, start):
+            label = "ORG"  # 'UNICEF' (the countries that go by letters are in the gazetteer)
         elif label == "LOC":
             return None if cand.origin != "region" else _Cand(start, end, "GPE", cand.origin)
         elif label == "PERSON":
-            if any(_is_acronym(w) for w in words):
+            if acronym:
                 return None
             if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
                 return None
@@ -639,16 +647,14 @@ class EntitiesComponent:
                 return None  # 'the Vyborg and Gatchina districts': places (see _regions)
             if single and not has_head and _unattested(doc, start, context.scan):
                 return None
-            in_title = start in zone or (
-                start in context.complements and not any(map(_is_acronym, words))
-            )
+            in_title = start in zone or (start in context.complements and not acronym)
             if not has_head and in_title:
                 return None  # a title ('Major General of Justice') or a part of one
             if (single and text in surnames) or (
                 not has_head and self._named_like_person(doc, start, end, context)
             ):
                 label = "PERSON"
-            elif single and not has_head and not _is_acronym(text):
+            elif single and not has_head and not acronym:
                 if doc[start].pos_ != "PROPN":
                     return None
                 if start > 0 and doc[start - 1].lower_ in self.locatives | self.directions:
@@ -687,14 +693,15 @@ class EntitiesComponent:
 
     def _name(self, doc: Doc, cand: _Cand, scan: _Scan) -> str:
         """The text of a name on one line, in its usual case when written in capitals:
-        'MINISTRY OF JUSTICE OF GEORGIA' -> 'Ministry of Justice of Georgia'. An organisation
-        of one word in capitals ('NATO') stays unless the doc also writes it in lower case."""
+        'MINISTRY OF JUSTICE OF GEORGIA' -> 'Ministry of Justice of Georgia', 'COLUMBUS' of a
+        dateline -> 'Columbus'. One word in capitals the model found ('NATO') stays unless the
+        doc also writes it in lower case."""
         text = _clean(doc[cand.start : cand.end].text)
         words = re.findall(r"[A-Z]+", text)
         if any(c.islower() for c in text) or not any(len(w) > 3 for w in words):
             return text
-        if cand.label == "ORG" and len(words) == 1 and text.lower() not in scan.cased:
-            return text
+        if len(words) == 1 and text.lower() not in scan.cased and cand.origin == "model":
+            return text  # an acronym, 'NATO', unless the doc writes it in lower case
 
         def usual(match: re.Match[str]) -> str:
             word = match.group(0)

@@ -388,6 +388,14 @@ FOUND = [
         1,
         id="byline-names-are-people",
     ),
+    pytest.param(
+        "In Osh and Jalal-Abad, thefts fell by 8.2%.",
+        "GPE",
+        "Jalal-Abad",
+        [],
+        1,
+        id="hyphenated-place-the-model-left-untagged",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -529,6 +537,12 @@ NOT_FOUND = [
         "ORG",
         "Capital",
         id="headline-word-capitalised-nowhere-else",
+    ),
+    pytest.param(
+        "The centre vaccinated 45,000 children with support from UNICEF and Gavi.",
+        "GPE",
+        "UNICEF",
+        id="acronym-is-no-place",
     ),
 ]
 
