@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ErrorCode, PressfactsError
 from ..extensions import SPANS_ENTITIES, doc_text
@@ -160,6 +160,7 @@ class _Scan:
     brackets: list[int] = field(default_factory=list)  # '(' of a possible acronym
     untagged: list[int] = field(default_factory=list)  # proper nouns the model left, in a PP
     countries: list[tuple[int, int]] = field(default_factory=list)  # from the gazetteer
+    ents: Sequence[Span] = ()  # the model's entities
     verbs: set[int] = field(default_factory=set)  # 'Releases' in a headline
     names: dict[str, list[int]] = field(default_factory=dict)  # capitalised words, by text
     lower: set[str] = field(default_factory=set)  # words written in lower case
@@ -263,7 +264,8 @@ class EntitiesComponent:
 
     def _scan(self, doc: Doc) -> _Scan:
         """One pass over the tokens: the places where rules may fire, and the words in use."""
-        scan = _Scan(countries=[(start, end) for _, start, end in self.places(doc)])
+        countries = [(start, end) for _, start, end in self.places(doc)]
+        scan = _Scan(countries=countries, ents=doc.ents)
         for i, text in enumerate(t.text for t in doc):
             if text.islower():
                 scan.lower.add(text)
@@ -313,7 +315,7 @@ class EntitiesComponent:
         title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
         Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
         people."""
-        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        people = [(e.start, e.end) for e in scan.ents if e.label_ == "PERSON"]
         places = [end - 1 for _, end in scan.countries] + [
             i for i in scan.places if doc[i].text[:1].isupper()
         ]
@@ -378,16 +380,10 @@ class EntitiesComponent:
     ) -> list[_Cand]:
         stops = persons | {t.start for t in titles if t.attached} | scan.verbs
         candidates = []
-        lists = self._place_lists(doc)
-        for ent in doc.ents:
+        lists = self._place_lists(scan.ents)
+        for ent in scan.ents:
             label = ent.label_
-            end = max(ent.end, _name_run(doc, ent.start, set()))  # 'Nizhny' of 'Nizhny Tagil'
-            pieces = [(ent.start, end)]
-            if label != "GPE":  # the model's ORG 'Lviv, Odesa'; but 'Bosnia and Herzegovina'
-                pieces = _segments(doc, ent.start, end, LIST_BREAKS)
-            if label in PLACE_LIKE and all(
-                self._located(doc, s, e, scan, lists, label == "PERSON") for s, e in pieces
-            ):
+            if label in PLACE_LIKE and (pieces := self._located_pieces(doc, ent, scan, lists)):
                 candidates += [_Cand(s, e, "GPE", "located") for s, e in pieces]
                 continue
             if label not in MODEL_LABELS or (label == "NORP" and not _is_acronym(ent.text)):
@@ -426,6 +422,21 @@ class EntitiesComponent:
                 candidates.append(_Cand(span.start, span.end, "GPE", "dateline"))
         return candidates
 
+    def _located_pieces(
+        self, doc: Doc, ent: Span, scan: _Scan, lists: set[int]
+    ) -> list[tuple[int, int]]:
+        """The places a name the model tagged stands for by its position, or none: 'Nizhny'
+        of 'in Nizhny Tagil' is 'Nizhny Tagil'; an ORG 'Lviv, Odesa' in a list of places is
+        two ('Bosnia and Herzegovina', tagged GPE, stays one)."""
+        end = max(ent.end, _name_run(doc, ent.start, set()))
+        pieces = [(ent.start, end)]
+        if ent.label_ != "GPE":
+            pieces = _segments(doc, ent.start, end, LIST_BREAKS)
+        person = ent.label_ == "PERSON"
+        if all(self._located(doc, s, e, scan, lists, person) for s, e in pieces):
+            return pieces
+        return []
+
     def _located(
         self, doc: Doc, start: int, end: int, scan: _Scan, lists: set[int], person: bool
     ) -> bool:
@@ -460,12 +471,12 @@ class EntitiesComponent:
             and token.left_edge.i == preposition.i + 1
         )
 
-    def _place_lists(self, doc: Doc) -> set[int]:
+    def _place_lists(self, ents: Sequence[Span]) -> set[int]:
         """The first words of lists of three or more that hold a place the model tagged (not
         a 'Centre' it took for one)."""
         return {
             first.i
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "GPE"
             and not any(_usual_case(t.text) in self.heads for t in ent)
             and len((first := _coordination(ent.root)).conjuncts) >= 2
