@@ -319,7 +319,9 @@ class EntitiesComponent:
         places = [end - 1 for _, end in scan.countries] + [
             i for i in scan.places if doc[i].text[:1].isupper()
         ]
-        of_place = [i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[i - 3 : i]}]
+        of_place = [
+            i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[max(i - 3, 0) : i]}
+        ]
         for i in scan.heads + of_place:
             end = i + 1
             while end < len(doc) and end - i <= 4 and self._name_word(doc[end], scan):
@@ -443,8 +445,7 @@ class EntitiesComponent:
         """Whether a name is a place by where it stands: the object of 'in' or a conjunct of
         it, as in 'in Uttar Pradesh', 'in Lowbridge and Harwick', or listed with places as in
         'visited Lviv, Odesa and Dnipro' (one to three proper nouns, no 'the', no modifier as
-        in 'in Muslim communities' or 'in Table 2', no possessive). A person the model tagged
-        stays one unless a list of places holds it."""
+        in 'in Muslim communities' or 'in Table 2', no possessive)."""
         name = doc[start:end]
         words = [t for t in name if not _joins(doc, t.i)]  # 'Kamensk-Uralsky': two words
         if not 1 <= len(words) <= 3 or not all(self._place_word(t, scan) for t in words):
@@ -483,6 +484,8 @@ class EntitiesComponent:
         }
 
     def _place_word(self, token: Token, scan: _Scan) -> bool:
+        """A word that can be part of a place's name: a proper noun, no acronym, head, title
+        or common word written in lower case elsewhere in the doc."""
         text = _usual_case(token.text)
         return (
             token.pos_ == "PROPN"
