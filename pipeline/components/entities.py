@@ -420,9 +420,19 @@ class EntitiesComponent:
         text = doc_text(doc)
         for match in (*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)):
             span = doc.char_span(match.start("place"), match.end("place"))
-            if span is not None and _usual_case(match.group("place")) not in NOT_PLACES:
+            if span is not None and self._may_be_place(match.group("place")):
                 candidates.append(_Cand(span.start, span.end, "GPE", "dateline"))
         return candidates
+
+    def _may_be_place(self, text: str) -> bool:
+        """Whether the place of a dateline can be one: no weekday or month, no 'FOR IMMEDIATE
+        RELEASE', 'PRESS RELEASE' or 'UPDATE'."""
+        words = text.lower().split()
+        return (
+            _usual_case(text) not in NOT_PLACES
+            and " ".join(words) not in self.generic
+            and not any(w in MINOR_WORDS for w in words)
+        )
 
     def _located_pieces(
         self, doc: Doc, ent: Span, scan: _Scan, lists: set[int]
@@ -712,7 +722,8 @@ class EntitiesComponent:
         doc also writes it in lower case."""
         text = _clean(doc[cand.start : cand.end].text)
         words = re.findall(r"[A-Z]+", text)
-        if any(c.islower() for c in text) or not any(len(w) > 3 for w in words):
+        place = cand.origin == "dateline"  # 'NEW YORK', 'OSH': no acronyms
+        if any(c.islower() for c in text) or not (place or any(len(w) > 3 for w in words)):
             return text
         if len(words) == 1 and text.lower() not in scan.cased and cand.origin == "model":
             return text  # an acronym, 'NATO', unless the doc writes it in lower case
@@ -721,7 +732,9 @@ class EntitiesComponent:
             word = match.group(0)
             if word.lower() in FUNCTION_WORDS or (word == "S" and text[match.start() - 1] in "'’"):
                 return word.lower()
-            return scan.cased.get(word.lower(), word.capitalize() if len(word) > 3 else word)
+            return scan.cased.get(
+                word.lower(), word.capitalize() if len(word) > 3 or place else word
+            )
 
         return re.sub(r"[A-Z]+", usual, text)
 

@@ -396,6 +396,14 @@ FOUND = [
         1,
         id="hyphenated-place-the-model-left-untagged",
     ),
+    pytest.param(
+        "SAN DIEGO — The police department said that burglaries fell by 7%.",
+        "GPE",
+        "San Diego",
+        [],
+        1,
+        id="wire-dateline-of-two-words-in-usual-case",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -543,6 +551,12 @@ NOT_FOUND = [
         "GPE",
         "UNICEF",
         id="acronym-is-no-place",
+    ),
+    pytest.param(
+        "PRESS RELEASE — Police arrest 12 in drugs raid\n\nOfficers arrested 12 people.",
+        "GPE",
+        "Press Release",
+        id="heading-before-a-dash-is-no-dateline",
     ),
 ]
 
