@@ -739,14 +739,16 @@ class EntitiesComponent:
         return re.sub(r"[A-Z]+", usual, text)
 
     def _nests(self, doc: Doc, inner: _Cand, outer: _Cand) -> bool:
-        """Whether a name inside an organisation's is one of its own: a country by its name
-        ('Kenya National Bureau of Statistics'; not 'U.S.' in 'U.S. Sentencing Commission'), or
-        anything after its 'of (the)'."""
+        """Whether a name inside an organisation's is one of its own: a country, or a place
+        the model or a place noun found, by its name ('Kenya National Bureau of Statistics',
+        'Tbilisi City Court'; not 'U.S.' in 'U.S. Sentencing Commission'), or anything after
+        its 'of (the)'."""
         if not (outer.start <= inner.start and inner.end <= outer.end) or outer.label != "ORG":
             return False
         if (inner.start, inner.end) == (outer.start, outer.end):
             return False
-        if inner.origin == "country" and not _is_acronym(doc[inner.start : inner.end].text):
+        named = inner.label == "GPE" and inner.origin in ("country", "model", "region")
+        if named and not _is_acronym(doc[inner.start : inner.end].text):
             return True
         before = doc[inner.start - 1].lower_
         if before == "the" and inner.start - 2 >= outer.start:

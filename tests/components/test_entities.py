@@ -404,6 +404,14 @@ FOUND = [
         1,
         id="wire-dateline-of-two-words-in-usual-case",
     ),
+    pytest.param(
+        "The Rustavi City Court sentenced the man to four years.",
+        "GPE",
+        "Rustavi City",
+        [],
+        1,
+        id="city-named-inside-an-organisation",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
