@@ -38,6 +38,8 @@ NOT_A_HEADLINE = re.compile(
     r"|\(\d{3}\) \d{3}-\d{4}|^(tel|tdd|phone|fax)\b",
     re.IGNORECASE,
 )
+# Meta tags naming who published a page, most specific first.
+ISSUER_META = ("og:site_name", "publisher", "author")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 
 
@@ -154,7 +156,6 @@ def _read_html(path: Path, html: str) -> SourceDocument:
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta else None
     published = _date_or_none(meta.date) if meta and meta.date else None
-    issuer = meta.sitename if meta else None
     return SourceDocument(
         source=str(path),
         format="html",
@@ -162,8 +163,29 @@ def _read_html(path: Path, html: str) -> SourceDocument:
         title=title,
         published=published,
         published_basis="metadata" if published else None,
-        issuer=issuer,
+        issuer=_html_issuer(html, meta.sitename if meta else None, title),
     )
+
+
+def _html_issuer(html: str, sitename: str | None, title: str | None) -> str | None:
+    """The publishing body a page names: its site name, publisher or author meta tag.
+
+    trafilatura falls back to the page title for a missing site name; a title is no issuer.
+    """
+    if sitename and sitename != title:
+        return sitename
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
+    for key in ISSUER_META:
+        for content in root.xpath(f"//meta[@name='{key}' or @property='{key}']/@content"):
+            if content.strip() and content.strip() != title:
+                return str(content).strip()
+    return None
 
 
 def _read_pdf(path: Path, data: bytes) -> SourceDocument:

@@ -72,6 +72,29 @@ def test_html_text_and_date(tmp_path: Path) -> None:
     assert "registered 1,204 cases of measles" in doc.text
     assert "<p>" not in doc.text
     assert doc.published == dt.date(2024, 3, 5)
+    assert doc.issuer is None  # trafilatura guesses the title as site name: no issuer
+
+
+@pytest.mark.parametrize(
+    ("meta", "issuer"),
+    [
+        ('<meta property="og:site_name" content="Ministry of Health">', "Ministry of Health"),
+        ('<meta name="author" content="National Police Service">', "National Police Service"),
+        (
+            '<meta name="author" content="Press Office"><meta name="publisher" content="Customs">',
+            "Customs",
+        ),
+        ('<meta name="author" content="Measles cases fall">', None),
+    ],
+    ids=["site-name", "author", "publisher-before-author", "title-is-no-issuer"],
+)
+def test_html_issuer_from_meta(tmp_path: Path, meta: str, issuer: str | None) -> None:
+    html = (
+        f"<html><head><title>Measles cases fall</title>{meta}</head><body><article>"
+        "<p>The number of measles cases fell to 1,204 in 2023 from 1,530 in 2022.</p>"
+        "</article></body></html>"
+    )
+    assert read_source(write(tmp_path, "page.html", html.encode())).issuer == issuer
 
 
 def minimal_pdf(text: str) -> bytes:
