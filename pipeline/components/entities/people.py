@@ -1,0 +1,171 @@
+"""People and their titles: where titles stand and what they govern, the names they
+introduce, known surnames, and the titles each person is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .organisations import complement
+from .scan import Accepted, Candidate, Scan
+from .tokens import clean, is_acronym, is_name
+
+
+@dataclass
+class Title:
+    """A title: modifiers and head [start, core_end), then its complement up to end."""
+
+    start: int
+    core_end: int
+    end: int
+    attached: bool  # directly before a person, or before a title that is
+
+
+def find_titles(
+    doc: Doc,
+    lex: Lexicon,
+    matches: list[tuple[int, int]],
+    person_starts: set[int],
+    verbs: set[int],
+) -> list[Title]:
+    """Every title in the doc, with the "of ..." complement it governs."""
+    cores: list[tuple[int, int]] = []
+    for start, end in matches:
+        if cores and start < cores[-1][1]:
+            continue
+        while start > 0 and doc[start - 1].lower_ in lex.modifiers:
+            start -= 1
+        cores.append((start, end))
+    attached: set[int] = set()
+    for start, end in reversed(cores):
+        if end in person_starts or end in attached:
+            attached.add(start)
+    stops = person_starts | attached | verbs
+    return [Title(s, e, complement(doc, lex, e, stops), s in attached) for s, e in cores]
+
+
+def people(
+    doc: Doc, lex: Lexicon, scan: Scan, title_matches: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The model's people, and names that close an organisation's or a place's name in a
+    title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
+    Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
+    people."""
+    found = [(e.start, e.end) for e in scan.ents if e.label_ == "PERSON"]
+    places = [end - 1 for _, end in scan.countries] + [
+        i for i in scan.places if doc[i].text[:1].isupper()
+    ]
+    of_place = [
+        i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[max(i - 3, 0) : i]}
+    ]
+    for i in scan.heads + of_place:
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and name_word(lex, doc[end], scan):
+            end += 1
+        if 2 <= end - i - 1 <= 3 and not (end < len(doc) and is_name(doc[end])):
+            found.append((i + 1, end))
+    return found + named_by_title(doc, lex, found, title_matches, scan)
+
+
+def name_word(lex: Lexicon, token: Token, scan: Scan) -> bool:
+    """A word that can be part of a person's name: a proper noun, no acronym, no title,
+    head or country, and never written in lower case in the doc."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and is_name(token)
+        and not is_acronym(text)
+        and text not in lex.heads
+        and text not in lex.country_of
+        and token.lower_ not in lex.title_words | lex.modifiers
+        and token.lower_ not in scan.lower
+    )
+
+
+def named_by_title(
+    doc: Doc,
+    lex: Lexicon,
+    people: list[tuple[int, int]],
+    title_matches: list[tuple[int, int]],
+    scan: Scan,
+) -> list[tuple[int, int]]:
+    """'Minister of Health Ana Ciobanu urged': the proper noun a title modifies, with the
+    proper nouns compounded before it, is a person even where the model tagged nothing."""
+    taken = {i for start, end in people for i in range(start, end)}
+    found = []
+    for _, title_end in title_matches:
+        title = doc[title_end - 1]
+        head = title.head
+        if title.dep_ not in ("nmod", "compound") or head.i < title_end or head.pos_ != "PROPN":
+            continue
+        start = head.i
+        while (
+            start - 1 >= title_end
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == head.i
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in lex.title_words | lex.modifiers
+        ):
+            start -= 1
+        name = doc[start : head.i + 1]
+        if not 2 <= len(name) <= 3 or any(t.i in taken for t in name):
+            continue
+        if all(name_word(lex, t, scan) for t in name):
+            found.append((start, head.i + 1))
+            taken.update(t.i for t in name)
+    return found
+
+
+def surnames(doc: Doc, candidates: list[Candidate]) -> dict[str, int]:
+    """Surnames of people named in full (two words or more), with how often they occur."""
+    counts: dict[str, int] = {}
+    for c in candidates:
+        if c.label == "PERSON":
+            words = [t.text for t in doc[c.start : c.end] if is_name(t)]
+            if len(words) > 1 and len(words[0]) > 1 and not any(map(is_acronym, words)):
+                counts[words[-1]] = counts.get(words[-1], 0) + 1
+    return counts
+
+
+def surname_mentions(accepted: list[Accepted], known: dict[str, int], scan: Scan) -> list[Accepted]:
+    """A known surname the model did not tag is a mention of that person: 'Eyvazov said'."""
+    covered = {i for a in accepted for i in range(a.start, a.end)}
+    found = []
+    for text, positions in scan.names.items():
+        if text.rsplit(".", 1)[-1] in known:
+            found += [Accepted(i, i + 1, "PERSON", text) for i in positions if i not in covered]
+    return found
+
+
+def attach_titles(doc: Doc, accepted: list[Accepted], titles: list[Title]) -> None:
+    """Titles right before a person ("Minister X Colonel-General Y Z") and roles in
+    apposition after it ("Y Z, Governor of the Region")."""
+    by_end = {t.end: t for t in titles}
+    by_core_end = {t.core_end: t for t in titles}
+    by_start = {t.start: t for t in titles}
+    for a in accepted:
+        if a.label != "PERSON":
+            continue
+        found: list[Title] = []
+        title = by_end.get(a.start) or by_core_end.get(a.start)
+        while title is not None:
+            found.insert(0, title)
+            j = title.start
+            if j > 0 and doc[j - 1].text in (",", "and"):
+                j -= 1
+            title = by_end.get(j)
+        j = a.end
+        separators: tuple[str, ...] = (",",)
+        while j < len(doc) and doc[j].text in separators:
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            title = by_start.get(j)
+            if title is None:
+                break
+            found.append(title)
+            j = title.end
+            separators = (",", "and", "–", "—", "-")
+        a.titles = [clean(doc[t.start : t.end].text) for t in found]

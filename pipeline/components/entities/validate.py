@@ -1,0 +1,126 @@
+"""Validation of a proposed span: trim it, then accept, relabel or reject it by its words,
+the titles around it and the case the doc writes its words in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon
+from .scan import Candidate, Scan
+from .tokens import FUNCTION_WORDS, QUOTES, in_headline, is_acronym, is_name, trim, usual_case
+
+
+@dataclass
+class Context:
+    """What validation knows about the doc: where titles are, which surnames are known."""
+
+    zone: set[int]  # tokens of title heads and their modifiers
+    complements: set[int]  # tokens of the "of ..." parts of titles
+    title_starts: set[int]
+    surnames: dict[str, int]
+    scan: Scan
+
+
+def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candidate | None:
+    """Trim a candidate, then accept, relabel or reject it."""
+    zone, surnames = context.zone, context.surnames
+    start, end = trim(doc, cand.start, cand.end)
+    for i in range(start + 1, end - 1):  # "Later the Police Agency": the name starts after
+        if doc[i].lower_ == "the" and doc[i - 1].lower_ not in FUNCTION_WORDS:
+            start = i + 1
+    if cand.label == "PERSON":
+        while start < end and (start in zone or doc[start].lower_ in lex.modifiers):
+            start += 1
+    if end <= start or not is_name(doc[start]) or all(i in zone for i in range(start, end)):
+        return None  # nothing left, or only a title ('U.S.' of 'U.S. Attorney')
+    if doc[start - 1 : start].text in QUOTES and doc[end : end + 1].text in QUOTES:
+        return None  # a quoted name is a programme or a system: 'the "Safe City" system'
+    raw = [t.text for t in doc[start:end] if not t.is_punct]
+    acronym = any(map(is_acronym, raw))  # in running text; a letterhead is all capitals
+    text = usual_case(doc[start:end].text)  # for looking words up: 'MINISTRY' -> 'Ministry'
+    words = [usual_case(w) for w in raw]
+    single = end - start == 1
+    label = cand.label
+    if text in lex.country_of and text not in lex.demonyms:
+        label = "GPE"
+    elif text in lex.demonyms:
+        return None
+    elif label == "GPE" and cand.origin == "model" and acronym and not in_headline(doc, start):
+        label = "ORG"  # 'UNICEF' (the countries that go by letters are in the gazetteer)
+    elif label == "LOC":
+        return None if cand.origin != "region" else Candidate(start, end, "GPE", cand.origin)
+    elif label == "PERSON":
+        if acronym:
+            return None
+        if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
+            return None
+        if cand.origin == "model" and lowered(doc, start, end, context.scan):
+            return None
+    elif label == "ORG":
+        has_head = any(w in lex.heads for w in words)
+        if text.lower() in lex.generic:
+            return None
+        if not has_head and (
+            words[-1] in lex.non_org_heads
+            or words[0].lower() in lex.programmes
+            or next_word(doc, end).lower() in lex.programmes
+        ):
+            return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
+        if not has_head and doc[end : end + 1].text in lex.regions:
+            return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
+        if single and not has_head and unattested(doc, start, context.scan):
+            return None
+        in_title = start in zone or (start in context.complements and not acronym)
+        if not has_head and in_title:
+            return None  # a title ('Major General of Justice') or a part of one
+        if (single and text in surnames) or (
+            not has_head and named_like_person(doc, start, end, context)
+        ):
+            label = "PERSON"
+        elif single and not has_head and not acronym:
+            if doc[start].pos_ != "PROPN":
+                return None
+            if start > 0 and doc[start - 1].lower_ in lex.locatives | lex.directions:
+                label = "GPE"
+    return Candidate(start, end, label, cand.origin)
+
+
+def named_like_person(doc: Doc, start: int, end: int, context: Context) -> bool:
+    """Two or three proper nouns after a title, before a role or before an age: 'Natalia
+    Rotaru, Head of the Directorate', 'Marcus Reed, 34,' is a person whatever the model
+    said."""
+    if not 2 <= end - start <= 3 or not all(t.pos_ == "PROPN" for t in doc[start:end]):
+        return False
+    after = end + 1 if doc[end : end + 1].text == "," else None
+    if after is None:
+        return start - 1 in context.zone
+    if doc[after : after + 2].text.endswith(",") and doc[after].like_num:
+        return True  # an age in apposition
+    if doc[after : after + 1].text.lower() == "the":
+        after += 1
+    return start - 1 in context.zone or after in context.title_starts
+
+
+def next_word(doc: Doc, i: int) -> str:
+    """The word at token i, after a bracketed acronym: 'Program' in '(UCR) Program'."""
+    if doc[i : i + 1].text == "(" and doc[i + 2 : i + 3].text == ")":
+        i += 3
+    return doc[i : i + 1].text
+
+
+def lowered(doc: Doc, start: int, end: int, scan: Scan) -> bool:
+    """Whether a name stands in a headline and has a word the text writes in lower case
+    elsewhere: 'Dayton Man Sentenced', while the text says 'a Dayton man'."""
+    return in_headline(doc, start) and any(t.lower_ in scan.lower for t in doc[start:end])
+
+
+def unattested(doc: Doc, i: int, scan: Scan) -> bool:
+    """Whether the word at token i stands in a headline and running text never capitalises it
+    except to open a sentence: 'Knife Crime Falls Across The Capital'."""
+    if not in_headline(doc, i):
+        return False
+    return not any(
+        not doc[j].is_sent_start and not in_headline(doc, j) for j in scan.names[doc[i].text]
+    )
