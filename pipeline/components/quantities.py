@@ -38,6 +38,13 @@ _DIGIT_RE = re.compile(
     rf"(?<![\d_.,/:@#&])(?<![a-z])(?:(?<![A-Za-z]-)|(?<=\b[Ss]ub-))"
     rf"(?P<sign>[+\-−](?=\d)|(?i:minus)[- ](?=\d))?(?P<num>{DIGITS})(?![.,]?\d)"
 )
+# '1.99×10^30', '6.02 x 10**23', '1.6×10−19', '3×10⁸': a mantissa times a power of ten.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_SCIENTIFIC_RE = re.compile(
+    rf"(?<![\d.,])(?P<num>{DIGITS})\s?"
+    r"(?:[×x*·]\s?10(?:\^|\*\*)(?P<exp>[+\-−]?\d{1,3})"
+    r"|×\s?10(?P<bare>[+\-−]\d{1,3}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)"
+)
 _WORDS_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER_WORDS})(?![\w])", re.IGNORECASE)
 _VAGUE_RE = re.compile(
     r"\b(?P<num>(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"))\s+of\b", re.I
@@ -164,7 +171,6 @@ class QuantitiesComponent:
         candidates = [self.read(text, c) for c in propose(text)]
         candidates = combine(text, candidates)
         spans: list[Span] = []
-        seen: set[tuple[int, int]] = set()
         thousands_point = _uses_thousands_point(text)
         end = 0
         for cand in candidates:
@@ -175,9 +181,10 @@ class QuantitiesComponent:
             if _is_age(doc, text, cand):
                 cand = replace(cand, unit=self.units.units["year of age"])
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is None or (span.start, span.end) in seen:
+            # Two numbers inside one token ('1.99×10−30' before it was read as one) expand to
+            # overlapping spans; the first one keeps the token.
+            if span is None or (spans and span.start < spans[-1].end):
                 continue
-            seen.add((span.start, span.end))
             span._.pressfacts_quantity = to_info(cand)
             spans.append(span)
         doc.spans[SPANS_QUANTITIES] = spans
@@ -235,6 +242,10 @@ def propose(text: str) -> list[Candidate]:
         digits = parse_digits((sign or "") + m.group("num"))
         if digits is not None:
             found.append(_from_digits(m, digits))
+    for m in _SCIENTIFIC_RE.finditer(text):
+        scientific = _scientific(m)
+        if scientific is not None:
+            found.append(scientific)
     for m in _WORDS_RE.finditer(text):
         found.append(_simple(m, parse_words(m.group("num")), "words"))
     for m in _FOLD_RE.finditer(text):
@@ -265,6 +276,18 @@ def _simple(m: re.Match[str], value: float | None, source: str) -> Candidate:
     """A candidate covering the whole match; NaN when the text is not a number after all."""
     number = float("nan") if value is None else value
     return Candidate(m.start(), m.end(), m.start(), m.end(), number, m.group(0), source)
+
+
+def _scientific(m: re.Match[str]) -> Candidate | None:
+    """The mantissa as printed, scaled by its power of ten (so precision stays the mantissa's)."""
+    mantissa = parse_digits(m.group("num"))
+    exponent = (m.group("exp") or m.group("bare")).translate(_SUPERSCRIPTS).replace("−", "-")
+    if mantissa is None:
+        return None
+    s, e = m.span()
+    cand = Candidate(s, e, s, e, mantissa.value, m.group("num"), "digits")
+    cand.scale = 10.0 ** int(exponent)
+    return cand
 
 
 def _int(text: str) -> float | None:
@@ -600,7 +623,7 @@ def _uses_thousands_point(text: str) -> bool:
 
 def to_info(cand: Candidate) -> QuantityInfo:
     """The QuantityInfo of an accepted candidate: value as stated and in base units."""
-    value = cand.value * cand.scale
+    value = float(f"{cand.value * cand.scale:.15g}")  # 1.99 × 1e-30 is 1.99e-30, not ...02e-30
     unit = cand.unit
     low = cand.low
     high = cand.high

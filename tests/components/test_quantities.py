@@ -60,6 +60,13 @@ CLAIMS = [
      None),
     ("Arrests rose 5% to 1,200.", "1,200", 1200, None, "count", 1200, None),
     ("They make sub-7 nanometre chips.", "7 nanometre", 7, "nanometre", "length", 7e-9, "metre"),
+    ("The star weighs 2.1×10^30 kg.", "2.1×10^30 kg", 2.1e30, "kilogram", "mass", 2.1e30,
+     "kilogram"),
+    ("Each dose holds 2.5×10−3 grams.", "2.5×10−3 grams", 2.5e-3, "gram", "mass", 2.5e-6,
+     "kilogram"),
+    ("A 4 x 10 metre tent was set up.", "10 metre", 10, "metre", "length", 10, "metre"),
+    ("Signals move at 3×10⁸ metres per second.", "3×10⁸ metres per second", 3e8,
+     "metre per second", "speed", 3e8, "metre per second"),
 ]  # fmt: skip
 
 
