@@ -9,6 +9,7 @@ import pytest
 from pipeline.checks.families.changes import (
     change_by_to,
     change_from_to,
+    change_level_from,
     change_vs_counts,
     percent_or_count,
 )
@@ -95,6 +96,39 @@ def test_change_vs_counts(extraction: Factory, percent: str, flagged: bool) -> N
     assert bool(findings) is flagged
     if flagged:
         assert findings[0].expected == pytest.approx((40.0, 40.0))
+
+
+LEVEL_FROM = [
+    ("Police logged 1,260 thefts, up 5% from 1,200.", [], ["1,260", "5%", "1,200"]),
+    ("Police logged 1,500 thefts, up 21% on the 1,100 of 2022.", ["c2"], ["1,500", "21%", "1,100"]),
+    ("Fines stood at 880 in May, down 12% compared with 1,000.", [], ["880", "12%", "1,000"]),
+    ("Fines stood at 880 in May, up 12% from 1,000.", ["c3"], ["880", "12%", "1,000"]),
+    ("Vacancies reached 6.1%, up 0.7 from 5.4% in January.", [], ["6.1%", "0.7", "5.4%"]),
+    ("Arrests totalled 412, down by 48 from 460.", [], ["412", "48", "460"]),
+    ("Arrests totalled 412, down by 38 from 460.", ["c2"], ["412", "38", "460"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "claims"),
+    LEVEL_FROM,
+    ids=[
+        "holds",
+        "wrong-percent",
+        "decrease-holds",
+        "wrong-direction",
+        "points",
+        "absolute-holds",
+        "absolute-wrong",
+    ],
+)
+def test_change_level_from(
+    extraction: Factory, text: str, flagged: list[str], claims: list[str]
+) -> None:
+    findings = list(change_level_from(extraction(text, claims)))
+    assert [f.claims[0] for f in findings] == flagged
+    for finding in findings:
+        assert finding.message and finding.readings
 
 
 @pytest.mark.slow

@@ -48,6 +48,13 @@ _BY_TO = re.compile(
     rf"to {_LEAD}\{{(\d+)\}}",
     re.IGNORECASE,
 )
+_LEVEL_FROM = re.compile(
+    r"\{(?P<b>\d+)\}(?P<mid>[^.;{}]{0,60}?),?\s+(?P<word>up|down|"
+    r"(?:an? )?(?:increase|rise|growth|decrease|fall|drop|decline|reduction) of)\s+(?:by\s+)?"
+    rf"{_LEAD}\{{(?P<p>\d+)\}}\s+(?:from|on|over|compared (?:with|to)|against|versus)\s+"
+    rf"(?:the\s+)?{_LEAD}\{{(?P<a>\d+)\}}",
+    re.IGNORECASE,
+)
 _SIGNED_PAIR = re.compile(r"\{(\d+)\}\s*\(\s*([+-−])\s*\{(\d+)\}\s*[;,]\s*([+-−])\s*\{(\d+)\}\s*\)")
 PERCENTS = ("percent", "percentage_point")
 
@@ -114,6 +121,31 @@ def change_from_to(extraction: Extraction) -> Iterator[Finding]:
         by = [c for c in others if c.kind == a.kind and f"by {{{claims.index(c)}}}" in rest]
         if len(by) == 1 and not rates:
             yield from _absolute(by[0], a, b)
+
+
+@register_check("change_level_from.v1", severity="error")
+def change_level_from(extraction: Extraction) -> Iterator[Finding]:
+    """'B, up P% from A' must agree with A → B ('2,310 thefts, down 4% on the 2,400 of 2022').
+
+    In a sentence with one such pattern (A, B of the same kind, neither a year): the direction
+    word must match the sign of B − A; a stated percent P must fit (B − A) / A under rounding or
+    truncation (or B − A percentage points when A and B are percentages); a stated count must
+    fit |B − A|.
+    """
+    for sentence in sentences(extraction):
+        found = list(_LEVEL_FROM.finditer(sentence.template))
+        if len(found) != 1:
+            continue
+        match = found[0]
+        a, b, stated = (sentence.claims[int(match.group(g))] for g in ("a", "b", "p"))
+        if a.kind != b.kind or is_year_like(a) or is_year_like(b):
+            continue
+        yield from _direction(sentence, a, b, direction(match.group("word")))
+        rates = a.kind in PERCENTS
+        if stated.kind in PERCENTS and stated.range is None:
+            yield from _percent(stated, a, b, rates)
+        elif stated.kind == a.kind and not rates:
+            yield from _absolute(stated, a, b)
 
 
 def _direction(sentence: Sentence, a: Claim, b: Claim, word: str | None) -> Iterator[Finding]:
