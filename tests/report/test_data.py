@@ -169,9 +169,21 @@ def test_corpus_places_are_countries(corpus_out: Path) -> None:
     # Every country the corpus texts name; a release's place is the one its GPEs mention most
     # (pl-border-2024-q1 names Belarus and Ukraine twice each, Poland once).
     countries = {
-        "Azerbaijan", "Georgia", "Kazakhstan", "Moldova", "United States",
-        "United Kingdom", "India", "Kenya", "Poland", "Belarus", "Ukraine",
-        "Germany", "Belgium", "Netherlands", "Canada",
+        "Azerbaijan",
+        "Georgia",
+        "Kazakhstan",
+        "Moldova",
+        "United States",
+        "United Kingdom",
+        "India",
+        "Kenya",
+        "Poland",
+        "Belarus",
+        "Ukraine",
+        "Germany",
+        "Belgium",
+        "Netherlands",
+        "Canada",
     }
     assert set(places.values()) <= countries
     assert {places[r] for r in places if r.startswith("ge-mia-")} == {"Georgia"}
