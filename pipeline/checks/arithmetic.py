@@ -91,13 +91,14 @@ def _significant_unit(claim: Claim) -> float:
 def interval(claim: Claim, *, exact_counts: bool = True) -> Interval:
     """The interval a claim's stated value stands for, given its precision and hedge.
 
-    Unhedged integer counts are exact when `exact_counts`; any other figure is the rounding
+    Unhedged counts printed to the unit are exact when `exact_counts` ('3.9 million' is not:
+    it stands for 3,850,000-3,950,000); any other figure is the rounding
     interval of its last digit. 'about' allows one unit of the last non-zero digit either
     way; 'nearly' one unit below; 'over'/'at least' open the top, 'under'/'at most' the bottom.
     """
     value = claim.value
     unit = printed_unit(claim)
-    half = 0.0 if (exact_counts and claim.kind == "count" and unit >= 1) else unit / 2
+    half = 0.0 if (exact_counts and claim.kind == "count" and unit == 1) else unit / 2
     if claim.qualifier is None:
         return Interval(value - half, value + half)
     loose = _significant_unit(claim)

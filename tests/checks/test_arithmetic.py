@@ -50,3 +50,9 @@ def test_percent_change_of_intervals() -> None:
     assert change is not None
     assert change.low == pytest.approx(-70.97, abs=0.01)
     assert change.high == pytest.approx(-62.07, abs=0.01)
+
+
+def test_scaled_count_is_rounded() -> None:
+    claim = make_claim("3.9 million headsets", "3.9 million", value=3_900_000)
+    span = interval(claim, exact_counts=True)
+    assert (span.low, span.high) == pytest.approx((3_850_000, 3_950_000))
