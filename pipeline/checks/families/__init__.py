@@ -1,5 +1,5 @@
 """One module per family of checks; importing them registers their checks."""
 
-from . import changes, rates, repeats, revisions, series, shares, totals
+from . import changes, comparisons, rates, repeats, revisions, series, shares, totals
 
-__all__ = ["changes", "rates", "repeats", "revisions", "series", "shares", "totals"]
+__all__ = ["changes", "comparisons", "rates", "repeats", "revisions", "series", "shares", "totals"]

@@ -90,6 +90,12 @@ def _clause_bounds(template: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(template))
 
 
+def read_by_patterns(template: str) -> bool:
+    """Does a fixed change pattern of this module read the sentence ('from A to B', ...)?"""
+    patterns = (_FROM_TO, _TO_FROM, _LEVEL_FROM, _BY_TO, _SIGNED_PAIR)
+    return any(p.search(template) for p in patterns)
+
+
 @register_check("change_from_to.v1", severity="error")
 def change_from_to(extraction: Extraction) -> Iterator[Finding]:
     """'from A to B' must agree with the stated direction and size of the change.
@@ -111,13 +117,13 @@ def change_from_to(extraction: Extraction) -> Iterator[Finding]:
             continue
         start, end = _clause_bounds(sentence.template, match.start(), match.end())
         rest = sentence.template[start : match.start()] + " " + sentence.template[match.end() : end]
-        yield from _direction(sentence, a, b, direction(rest))
+        yield from direction_finding(a, b, direction(rest))
         inside = [claims[i] for i in placeholders(rest)]
         others = [c for c in inside if c not in (a, b, *middle) and not is_year_like(c)]
         rates = a.kind in PERCENTS
         stated = [c for c in others if c.kind in PERCENTS]
         if len(stated) == 1 and stated[0].range is None:
-            yield from _percent(stated[0], a, b, rates)
+            yield from percent_finding(stated[0], a, b, rates)
         by = [c for c in others if c.kind == a.kind and f"by {{{claims.index(c)}}}" in rest]
         if len(by) == 1 and not rates:
             yield from _absolute(by[0], a, b)
@@ -140,15 +146,16 @@ def change_level_from(extraction: Extraction) -> Iterator[Finding]:
         a, b, stated = (sentence.claims[int(match.group(g))] for g in ("a", "b", "p"))
         if a.kind != b.kind or is_year_like(a) or is_year_like(b):
             continue
-        yield from _direction(sentence, a, b, direction(match.group("word")))
+        yield from direction_finding(a, b, direction(match.group("word")))
         rates = a.kind in PERCENTS
         if stated.kind in PERCENTS and stated.range is None:
-            yield from _percent(stated, a, b, rates)
+            yield from percent_finding(stated, a, b, rates)
         elif stated.kind == a.kind and not rates:
             yield from _absolute(stated, a, b)
 
 
-def _direction(sentence: Sentence, a: Claim, b: Claim, word: str | None) -> Iterator[Finding]:
+def direction_finding(a: Claim, b: Claim, word: str | None) -> Iterator[Finding]:
+    """A finding when the direction word contradicts a → b under every reading."""
     if word is None:
         return
     for before, after in product(readings(a), readings(b)):
@@ -165,7 +172,8 @@ def _direction(sentence: Sentence, a: Claim, b: Claim, word: str | None) -> Iter
     )
 
 
-def _percent(stated: Claim, a: Claim, b: Claim, rates: bool) -> Iterator[Finding]:
+def percent_finding(stated: Claim, a: Claim, b: Claim, rates: bool) -> Iterator[Finding]:
+    """A finding when the stated percent fits a → b under no reading."""
     pairs = list(product(readings(a), readings(b)))
     if any(percent_fits(stated, before, after, rates) for before, after in pairs):
         return
@@ -301,8 +309,8 @@ def change_vs_counts(extraction: Extraction) -> Iterator[Finding]:
             if earlier.count(True) != 1:
                 continue
             (_, before), (_, after) = counts if earlier[0] else counts[::-1]
-            yield from _direction(sentence, before, after, word)
-            yield from _percent(stated, before, after, rates=False)
+            yield from direction_finding(before, after, word)
+            yield from percent_finding(stated, before, after, rates=False)
 
 
 def _counts_of(sentence: Sentence, claim: Claim, words: frozenset[str]) -> bool:

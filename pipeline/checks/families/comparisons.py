@@ -1,0 +1,101 @@
+"""Two levels of one measure compared in a sentence, with the stated size of the change.
+
+'1,500 deaths in 2023 compared with 1,100 in 2022, an increase of 21%', 'rose by 21% to 1,500,
+compared to 1,100 a year earlier', '1,500 people died, 21% more than the 1,100 of 2022': the
+sentence states two levels of the same kind, exactly one of them marked as the earlier one
+('from', 'than', 'compared with', 'against', 'a year earlier', the earlier of two years), and
+one percent change; the levels' measures, when extracted, share a concept. Sentences the fixed
+patterns of changes.py read are left to those checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...schema import Claim, Extraction
+from ..measures import concepts, content_words
+from ..registry import Finding, register_check
+from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
+from .changes import PERCENTS, direction_finding, percent_finding, read_by_patterns
+
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|against|versus|vs\.?|on)\s+"
+    r"(?:the\s+|a total of\s+)?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior) "
+    r"year|(?:in|during|for) the (?:same|previous|prior|corresponding) (?:period|year|quarter|"
+    r"month|half))",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,3}?(?:in|during|for|of)\s+(\d{4})\b", re.IGNORECASE)
+
+
+@register_check("compared_levels.v1", severity="error")
+def compared_levels(extraction: Extraction) -> Iterator[Finding]:
+    """Two levels compared in one sentence must fit the one percent change stated with them.
+
+    A sentence with exactly one percent change and exactly two other figures of one kind and
+    measure, exactly one of them marked as the earlier: the direction word must match the sign
+    of later − earlier, and the percent must fit (later − earlier) / earlier under rounding or
+    truncation.
+    """
+    for sentence in sentences(extraction):
+        if read_by_patterns(sentence.template):
+            continue
+        figures = [c for c in sentence.claims if not is_year_like(c)]
+        changes = [c for c in figures if is_change(sentence, c)]
+        levels = [c for c in figures if c not in changes and c.kind not in PERCENTS]
+        if len(changes) != 1 or changes[0].kind != "percent" or changes[0].range is not None:
+            continue
+        if len(levels) != 2 or levels[0].kind != levels[1].kind:
+            continue
+        if not _same_measure(*levels):
+            continue
+        ordered = _earlier_first(sentence, levels[0], levels[1])
+        if ordered is None:
+            continue
+        before, after = ordered
+        yield from direction_finding(before, after, direction(sentence.template))
+        yield from percent_finding(changes[0], before, after, rates=False)
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    """False only when both levels have extracted measures that share no concept."""
+    if not (a.measure and b.measure):
+        return True
+    return bool(concepts(content_words(a.measure)) & concepts(content_words(b.measure)))
+
+
+def _earlier_first(sentence: Sentence, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(earlier, later) when exactly one of the two levels is marked as the earlier one."""
+    marks = [_marked_earlier(sentence, c) for c in (a, b)]
+    if marks.count(True) == 1:
+        return (a, b) if marks[0] else (b, a)
+    year_a, year_b = _year_after(sentence, a), _year_after(sentence, b)
+    if year_a is not None and year_b is not None and year_a != year_b:
+        return (a, b) if year_a < year_b else (b, a)
+    return None
+
+
+def _around(sentence: Sentence, claim: Claim) -> tuple[str, str]:
+    """The template before and after the claim's placeholder."""
+    index = sentence.claims.index(claim)
+    mark = f"{{{index}}}"
+    at = sentence.template.index(mark)
+    return sentence.template[:at], sentence.template[at + len(mark) :]
+
+
+def _marked_earlier(sentence: Sentence, claim: Claim) -> bool:
+    before, after = _around(sentence, claim)
+    return bool(_EARLIER_BEFORE.search(before) or _EARLIER_AFTER.match(after))
+
+
+def _year_after(sentence: Sentence, claim: Claim) -> int | None:
+    _, after = _around(sentence, claim)
+    found = _YEAR_AFTER.match(after)
+    if found is None or list(placeholders(after[: found.end()])):
+        return None
+    return int(found.group(1))

@@ -1,0 +1,59 @@
+"""Two levels compared in one sentence against the percent change stated with them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.checks.families.comparisons import compared_levels
+from pipeline.schema import Extraction
+
+Factory = Callable[..., Extraction]
+
+COMPARED = [
+    ("Deaths were 1,500 in 2023 compared with 1,200 in 2022, an increase of 25%.", []),
+    ("Deaths were 1,500 in 2023 compared with 1,100 in 2022, an increase of 21%.", ["c3"]),
+    ("Deaths were 1,100 in 2022 and 1,500 in 2023, an increase of 36.4%.", []),
+    ("Deaths rose by 25% to 1,500, compared to 1,200 a year earlier.", []),
+    ("Deaths rose by 20% to 1,500, compared to 1,200 a year earlier.", ["c1"]),
+    ("Deaths fell by 25% to 1,500, compared to 1,200 a year earlier.", ["c3"]),
+    ("In 2023, 1,500 people died, 25% more than the 1,200 of 2022.", []),
+    ("In 2023, 1,500 people died, 15% more than the 1,200 of 2022.", ["c2"]),
+    ("Sales reached 3.9 million, up 60% on last year's 2.4 million.", []),
+]
+FIGURES = [
+    ["1,500", "1,200", "25%"],
+    ["1,500", "1,100", "21%"],
+    ["1,100", "1,500", "36.4%"],
+    ["25%", "1,500", "1,200"],
+    ["20%", "1,500", "1,200"],
+    ["25%", "1,500", "1,200"],
+    ["1,500", "25%", "1,200"],
+    ["1,500", "15%", "1,200"],
+    [("3.9", 0, {"value": 3_900_000}), "60%", ("2.4", 0, {"value": 2_400_000})],
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "claims"),
+    [(text, flagged, claims) for (text, flagged), claims in zip(COMPARED, FIGURES, strict=True)],
+    ids=[
+        "compared-holds",
+        "compared-fails",
+        "years-order",
+        "year-earlier-holds",
+        "year-earlier-fails",
+        "wrong-direction",
+        "more-than-holds",
+        "more-than-fails",
+        "scaled-counts-round",
+    ],
+)
+def test_compared_levels(
+    extraction: Factory, text: str, flagged: list[str], claims: list[str]
+) -> None:
+    findings = list(compared_levels(extraction(text, claims)))
+    assert [f.claims[0] for f in findings] == flagged
+    for finding in findings:
+        assert finding.message and finding.readings
