@@ -36,6 +36,10 @@ Factory = Callable[..., Extraction]
         ("In all 60 fell, 65 of them soldiers, and 347 were hurt.", ["60", "65", "347"], True),
         ("Many fell, 65 of them soldiers, and 347 were hurt.", ["65", "347"], False),
         ("In all, 12 out of 10 cases were solved.", ["12", "10"], True),
+        ("Of the 900 deaths, 600 were drivers and 400 riders.", ["900", "600", "400"], True),
+        ("Of the 900 deaths, 600 were drivers and 300 riders.", ["900", "600", "300"], False),
+        ("The 900 deaths included 600 drivers and 400 riders.", ["900", "600", "400"], True),
+        ("The 900 deaths comprised 600 drivers and 300 riders.", ["900", "600", "300"], False),
     ],
     ids=[
         "sum-holds",
@@ -45,6 +49,10 @@ Factory = Callable[..., Extraction]
         "of-them-part",
         "no-whole",
         "out-of",
+        "leading-of-the-exceeds",
+        "leading-of-the-holds",
+        "included-exceeds",
+        "comprised-holds",
     ],
 )
 def test_part_whole(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:
@@ -70,6 +78,18 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "claims", "flagged"),
     [
+        (
+            "Police recorded 12,000 offences, 7,000 of them thefts. Fraud made up 25% of all "
+            "offences, or 4,000 cases.",
+            ["12,000", "7,000", "25%", "4,000"],
+            True,
+        ),
+        (
+            "Police recorded 12,000 offences, 7,000 of them thefts. Fraud made up 25% of all "
+            "offences, or 3,000 cases.",
+            ["12,000", "7,000", "25%", "3,000"],
+            False,
+        ),
         (
             "Police registered 12,731 crimes. Police solved 8,620 crimes, or 67.7 percent of "
             "those registered.",
@@ -112,6 +132,8 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
         ),
     ],
     ids=[
+        "share-first-of-all-fails",
+        "share-first-of-all-holds",
         "holds",
         "fails",
         "rate-colon-fails",

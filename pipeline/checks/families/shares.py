@@ -1,9 +1,10 @@
 """Parts, wholes and shares: parts cannot exceed their whole, shares must fit their counts.
 
 A whole and its parts are read from one sentence: the whole is the last figure before a
-subset marker ('of them', 'of which', 'including', 'among them'; at the start of a sentence
-the whole is the last figure of the sentence before), the parts are the figures of the same
-kind after it. 'A out of B' and 'B ..., A of them' make A a part of B.
+subset marker ('of them', 'of which', 'including', 'included', 'comprising', 'among them'; at
+the start of a sentence the whole is the last figure of the sentence before), or the figure of
+a leading 'Of the 1,500 deaths,'; the parts are the figures of the same kind after it.
+'A out of B' and 'B ..., A of them' make A a part of B.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, placeholders, sentences
 
 _SUBSET = re.compile(
-    r"(?:[;:,]\s*|\b)(?:of (?:them|which|these|those)|including|among (?:them|these))\b[,:]?",
+    r"(?:[;:,]\s*|\b)(?:of (?:them|which|these|those)|includ(?:ing|ed|es)|among (?:them|these)"
+    r"|compris(?:ing|ed|es))\b[,:]?",
     re.IGNORECASE,
+)
+_OF_WHOLE = re.compile(
+    r"^\W*(?:of|among|out of) (?:the |all |these |those )?\{(\d+)\}[^{},]{0,60},", re.IGNORECASE
 )
 _ENDS_WITH_CLAIM = re.compile(r"\{\d+\}\s*$")
 _OUT_OF = re.compile(r"\{(\d+)\}[^{}.;]{0,60}?\bout of (?:a total of )?\{(\d+)\}", re.IGNORECASE)
@@ -58,6 +63,10 @@ def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
     """Every whole with the parts (and shares of parts) stated after a subset marker."""
     units = sentences(extraction)
     for sentence in units:
+        if lead := _OF_WHOLE.match(sentence.template):  # 'Of the 1,500 deaths, 900 were ...'
+            whole = sentence.claims[int(lead.group(1))]
+            if whole.kind in AMOUNTS and not is_year_like(whole):
+                yield _relation(sentence, whole, _SUBSET.split(sentence.template[lead.end() :])[0])
         for marker in _SUBSET.finditer(sentence.template):
             head, tail = sentence.template[: marker.start()], sentence.template[marker.end() :]
             before = [sentence.claims[i] for i in placeholders(head)]
@@ -175,6 +184,7 @@ _SHARE_BESIDE = re.compile(
     r"\{(?P<p3>\d+)\}",
     re.IGNORECASE,
 )
+_OF_ALL = re.compile(r"\{\d+\}\s+of (?:all|the total|total)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\{\d+\}\s+(?:out )?of (?:the |all )?$", re.IGNORECASE)
 _EARLIER = re.compile(
     r"\b(?:than|compared|from|against|versus|ago|last year|previous|a year earlier)\b[^;]*$",
@@ -186,8 +196,8 @@ LOOK_BACK = 3
 
 @register_check("share_of_earlier_total.v1", severity="warning")
 def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
-    """A share beside a count ('8,620 crimes, or 67.7% of those registered') must be the count
-    over the total of that measure stated before it.
+    """A share beside a count ('8,620 crimes, or 67.7% of those registered', '25% of all
+    offences, or 4,000') must be the count over the total of that measure stated before it.
 
     The total is the latest larger count stated in the sentence or the three before it whose
     concepts are all among the count's and the share's ('crimes' for 'crimes solved'); the
@@ -202,6 +212,8 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
             n = int(match.group("n") or match.group("n2") or match.group("n3"))
             p = int(match.group("p") or match.group("p2") or match.group("p3"))
             count, share = sentence.claims[n], sentence.claims[p]
+            if count.kind == "percent":  # '25% of all offences, or 4,000 cases'
+                count, share, n, p = share, count, p, n
             if share.kind != "percent" or count.kind not in AMOUNTS or is_year_like(count):
                 continue
             if is_change(sentence, share) or is_change(sentence, count):
@@ -209,7 +221,9 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
             if _OF_THE.search(sentence.template[: sentence.template.index(f"{{{n}}}")]):
                 continue  # '1,326 of the 3,940 samples (33.7%)': the count is itself the whole
             words = (claim_concepts(sentence, count) | claim_concepts(sentence, share)) - places
-            whole = _earlier_total(units, sentence, count, words, places)
+            after_share = sentence.template[sentence.template.index(f"{{{p}}}") :]
+            largest = bool(_OF_ALL.match(after_share))
+            whole = _earlier_total(units, sentence, count, words, places, largest=largest)
             if whole is not None:
                 yield from _share_fits(share, count, whole)
 
@@ -220,8 +234,12 @@ def _earlier_total(
     count: Claim,
     words: frozenset[str],
     places: frozenset[str],
+    *,
+    largest: bool = False,
 ) -> Claim | None:
-    """The latest larger count before `count` whose concepts are all among `words`."""
+    """The latest larger count before `count` whose concepts are all among `words`; with
+    `largest` ('25% of all offences'), the largest such count."""
+    found: list[Claim] = []
     for unit in reversed(units[max(0, sentence.index - LOOK_BACK) : sentence.index + 1]):
         for claim in reversed(unit.claims):
             if claim.start >= count.start or claim.kind != count.kind or is_year_like(claim):
@@ -237,8 +255,10 @@ def _earlier_total(
                 continue  # 'compared with 58,412 a year before' is another period's total
             concepts = claim_concepts(unit, claim) - places
             if concepts and concepts <= words:
-                return claim
-    return None
+                if not largest:
+                    return claim
+                found.append(claim)
+    return max(found, key=lambda c: amount(c).low, default=None)
 
 
 def _share_fits(share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
