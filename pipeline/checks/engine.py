@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 
 from ..corpus import index
+from ..corpus_groups import EntryGroups
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
 from .registry import Check, Finding, checks_for
 
@@ -14,7 +16,7 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
     """Flags for one release, ordered by the position of their first claim then by check."""
     found: list[tuple[Check, Finding]] = []
     for check in checks if checks is not None else checks_for("release"):
-        found.extend((check, f) for f in _findings(check, extraction))
+        found.extend((check, f) for f in _findings(check, [extraction]))
     order = {c.id: i for i, c in enumerate(extraction.claims)}
     found.sort(key=lambda cf: (min((order.get(c, 0) for c in cf[1].claims), default=0), cf[0].id))
     return [
@@ -37,12 +39,16 @@ def run_corpus_checks(
 ) -> list[CorpusFlag]:
     """Cross-release flags over all extractions, in a deterministic order.
 
-    The extractions are read once, into the cross-release index the corpus checks share.
+    The extractions are read once, one at a time, into the cross-release index, which is kept
+    on disk by group; each check then runs on one group at a time (EntryGroups).
     """
-    entries = list(index(extractions))
+    checks = list(checks if checks is not None else checks_for("corpus"))
     found: list[tuple[Check, Finding]] = []
-    for check in checks if checks is not None else checks_for("corpus"):
-        found.extend((check, f) for f in _findings(check, entries))
+    with closing(EntryGroups()) as groups:
+        for extraction in extractions:
+            groups.add(list(index([extraction])), checks)
+        for check in checks:
+            found.extend((check, f) for f in _findings(check, groups.of(check.id)))
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
     return [
         CorpusFlag(
@@ -59,10 +65,11 @@ def run_corpus_checks(
     ]
 
 
-def _findings(check: Check, subject: object) -> list[Finding]:
-    """The check's findings; a check that crashes yields one info finding saying so."""
+def _findings(check: Check, subjects: Iterable[object]) -> list[Finding]:
+    """The check's findings on each subject; a check that crashes yields one info finding
+    saying so, and nothing else."""
     try:
-        return list(check.func(subject))
+        return [f for subject in subjects for f in check.func(subject)]
     except Exception as e:  # noqa: BLE001  (a broken check must not lose the release's output)
         return [
             Finding(claims=[], message=f"check {check.id} could not run: {e!r}", severity="info")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from ...corpus import Entry, same_measure
 from ...schema import Claim
@@ -85,6 +85,31 @@ def levels_by_period(entries: Sequence[Entry]) -> dict[tuple[str, Period], list[
     return found
 
 
+def by_level_period(entries: Sequence[Entry]) -> Iterator[tuple[Hashable, Entry]]:
+    """Groups of revised_level: the levels of each source and period."""
+    for key, found in levels_by_period(entries).items():
+        yield from ((key, e) for e in found)
+
+
+def by_earlier_period(entries: Sequence[Entry]) -> Iterator[tuple[Hashable, Entry]]:
+    """Groups of earlier_change, one per source and period: its levels, and each change
+    measured against it, with the level it leads to and that level's peers in the release."""
+    levels = levels_by_period(entries)
+    for key, found in levels.items():
+        yield from ((key, e) for e in found)
+    by_claim = {(e.release, e.claim.id): e for e in entries}
+    for entry in entries:
+        if entry.direction is None or entry.source is None:
+            continue
+        before, level = earlier_period(entry), level_of(entry)
+        stated = by_claim.get((entry.release, level.id)) if level else None
+        if before is None or stated is None:
+            continue
+        key = (entry.source, before)
+        yield from ((key, e) for e in (entry, stated))
+        yield from ((key, e) for e in levels.get((entry.source, stated.period or before), []))
+
+
 def best_match(measure: frozenset[str], candidates: list[Entry]) -> Entry | None:
     """The candidate that measures the same thing, best by shared concepts; of equally good
     ones that state the same value (a headline and its body), the first.
@@ -144,7 +169,7 @@ def _amount(claim: Claim, exact_counts: bool = True) -> Interval:
     return interval(claim, exact_counts=exact_counts).scale(factor)
 
 
-@register_check("earlier_change.v1", scope="corpus", severity="warning")
+@register_check("earlier_change.v1", scope="corpus", severity="warning", group_by=by_earlier_period)
 def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A change stated against an earlier period must fit that period's own release.
 
@@ -188,7 +213,7 @@ def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
         )
 
 
-@register_check("revised_level.v1", scope="corpus", severity="warning")
+@register_check("revised_level.v1", scope="corpus", severity="warning", group_by=by_level_period)
 def revised_level(entries: Sequence[Entry]) -> Iterator[Finding]:
     """One measure, source and period stated with two values in two releases (a revision?).
 
