@@ -220,4 +220,5 @@ def same_measure(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two measures match when they share most words: over half of all, 3/4 of the smaller."""
     if not a or not b:
         return False
-    return len(a & b) / min(len(a), len(b)) >= 0.75 and len(a & b) / len(a | b) > 0.5
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) >= 0.75 and shared / (len(a) + len(b) - shared) > 0.5

@@ -26,9 +26,14 @@ def dumps(model: BaseModel) -> str:
 
 
 def dumps_list(models: Sequence[BaseModel]) -> str:
-    """Canonical JSON of a list of models."""
-    items = [json.loads(m.model_dump_json()) for m in models]
-    return json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+    """Canonical JSON of a list of models (as json.dumps(indent=1) of the list), built one
+    model at a time."""
+    if not models:
+        return "[]\n"
+    items = (
+        json.dumps(json.loads(m.model_dump_json()), indent=1, ensure_ascii=False) for m in models
+    )
+    return "[\n " + ",\n ".join(item.replace("\n", "\n ") for item in items) + "\n]\n"
 
 
 def write_atomic(path: Path, text: str) -> None:

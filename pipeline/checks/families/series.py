@@ -48,8 +48,8 @@ def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
     scored = [
         (len(entry.measure & c.measure) / len(entry.measure | c.measure), (m, c))
         for m, c in candidates
-        if same_measure(entry.measure, c.measure)
-        and (c.direction is None) == (entry.direction is None)
+        if (c.direction is None) == (entry.direction is None)
+        and same_measure(entry.measure, c.measure)
     ]
     scored.sort(key=lambda s: -s[0])
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
