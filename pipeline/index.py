@@ -148,16 +148,22 @@ def put_release(
     con: sqlite3.Connection, ex: Extraction, content_sha256: str, fingerprint: str
 ) -> None:
     """Replace every row of one release, and remember the file it came from."""
-    rid = ex.release.id
+    put_releases(con, [(ex, content_sha256, fingerprint)])
+
+
+def put_releases(con: sqlite3.Connection, releases: Sequence[tuple[Extraction, str, str]]) -> None:
+    """put_release for several (extraction, content sha256, fingerprint), in one transaction."""
     with transaction(con):
-        for table in RELEASE_TABLES:
-            column = "id" if table == "releases" else "release_id"
-            con.execute(f"DELETE FROM {table} WHERE {column} = ?", (rid,))
-        _insert_release(con, ex)
-        con.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-            (ex.release.source, rid, content_sha256, fingerprint),
-        )
+        for ex, content_sha256, fingerprint in releases:
+            rid = ex.release.id
+            for table in RELEASE_TABLES:
+                column = "id" if table == "releases" else "release_id"
+                con.execute(f"DELETE FROM {table} WHERE {column} = ?", (rid,))
+            _insert_release(con, ex)
+            con.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (ex.release.source, rid, content_sha256, fingerprint),
+            )
 
 
 def _insert_release(con: sqlite3.Connection, ex: Extraction) -> None:

@@ -36,8 +36,11 @@ def dumps_list(models: Sequence[BaseModel]) -> str:
     return "[\n " + ",\n ".join(item.replace("\n", "\n ") for item in items) + "\n]\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that readers see the old file or the new one, never a part."""
+def write_atomic(path: Path, text: str, *, sync_parent: bool = True) -> None:
+    """Write text to path so that readers see the old file or the new one, never a part.
+
+    With sync_parent=False the caller syncs the folder (sync_folder) once for many files.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -49,7 +52,13 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    if sync_parent:
+        sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames in a folder durable (fsync of the folder)."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
