@@ -20,8 +20,7 @@ from .checks.registry import Check
 from .corpus import Entry
 
 CACHED_RELEASES = 256
-"""How many releases' entries stay unpickled while groups are read (groups of one period share
-releases)."""
+"""How many releases' entries stay unpickled while groups are read."""
 _SCHEMA = """
 CREATE TABLE releases (id INTEGER PRIMARY KEY, entries BLOB NOT NULL);
 CREATE TABLE members (
@@ -57,15 +56,19 @@ class EntryGroups:
             self._con.execute("INSERT INTO releases VALUES (?, ?)", (release, blob))
             self._con.executemany("INSERT INTO members VALUES (?, ?, ?, ?)", sorted(members))
 
-    def of(self, check_id: str) -> Iterator[list[Entry]]:
-        """The check's groups, one list of entries at a time."""
+    def groups(self) -> Iterator[tuple[str, list[Entry]]]:
+        """(check id, entries) for every group of every check, one at a time.
+
+        Groups come in the order of their first release, so the releases they share are
+        unpickled about once.
+        """
         rows = self._con.execute(
-            "SELECT key, release, position FROM members WHERE check_id = ?"
-            " ORDER BY key, release, position",
-            (check_id,),
+            "SELECT m.check_id, m.key, m.release, m.position FROM members m JOIN"
+            " (SELECT check_id, key, MIN(release) AS first FROM members GROUP BY check_id, key)"
+            " USING (check_id, key) ORDER BY first, m.check_id, m.key, m.release, m.position"
         )
-        for _, group in groupby(rows, key=itemgetter(0)):
-            yield [self._entries(release)[position] for _, release, position in group]
+        for (check_id, _), group in groupby(rows, key=itemgetter(0, 1)):
+            yield check_id, [self._entries(release)[position] for *_, release, position in group]
 
     def _unpickle(self, release: int) -> list[Entry]:
         (blob,) = self._con.execute(

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Sequence
 from contextlib import closing
 
-from ..corpus import index
+from ..corpus import Entry, index
 from ..corpus_groups import EntryGroups
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
 from .registry import Check, Finding, checks_for
@@ -16,7 +16,7 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
     """Flags for one release, ordered by the position of their first claim then by check."""
     found: list[tuple[Check, Finding]] = []
     for check in checks if checks is not None else checks_for("release"):
-        found.extend((check, f) for f in _findings(check, [extraction]))
+        found.extend((check, f) for f in _findings(check, extraction))
     order = {c.id: i for i, c in enumerate(extraction.claims)}
     found.sort(key=lambda cf: (min((order.get(c, 0) for c in cf[1].claims), default=0), cf[0].id))
     return [
@@ -43,12 +43,10 @@ def run_corpus_checks(
     on disk by group; each check then runs on one group at a time (EntryGroups).
     """
     checks = list(checks if checks is not None else checks_for("corpus"))
-    found: list[tuple[Check, Finding]] = []
     with closing(EntryGroups()) as groups:
         for extraction in extractions:
             groups.add(list(index([extraction])), checks)
-        for check in checks:
-            found.extend((check, f) for f in _findings(check, groups.of(check.id)))
+        found = _group_findings(checks, groups.groups())
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
     return [
         CorpusFlag(
@@ -65,15 +63,35 @@ def run_corpus_checks(
     ]
 
 
-def _findings(check: Check, subjects: Iterable[object]) -> list[Finding]:
-    """The check's findings on each subject; a check that crashes yields one info finding
-    saying so, and nothing else."""
+def _group_findings(
+    checks: Sequence[Check], groups: Iterable[tuple[str, list[Entry]]]
+) -> list[tuple[Check, Finding]]:
+    """Each check's findings over its groups; a check that crashes on any group yields only
+    the info finding that says so."""
+    by_id = {c.id: c for c in checks}
+    found: dict[str, list[Finding]] = {c.id: [] for c in checks}
+    failed: dict[str, Finding] = {}
+    for check_id, entries in groups:
+        if check_id in failed:
+            continue
+        try:
+            found[check_id].extend(by_id[check_id].func(entries))
+        except Exception as e:  # noqa: BLE001  (as in _findings)
+            failed[check_id] = _failure(by_id[check_id], e)
+    return [(c, f) for c in checks for f in ([failed[c.id]] if c.id in failed else found[c.id])]
+
+
+def _findings(check: Check, subject: object) -> list[Finding]:
+    """The check's findings; a check that crashes yields one info finding saying so."""
     try:
-        return [f for subject in subjects for f in check.func(subject)]
+        return list(check.func(subject))
     except Exception as e:  # noqa: BLE001  (a broken check must not lose the release's output)
-        return [
-            Finding(claims=[], message=f"check {check.id} could not run: {e!r}", severity="info")
-        ]
+        return [_failure(check, e)]
+
+
+def _failure(check: Check, error: Exception) -> Finding:
+    """The info finding of a check that crashed."""
+    return Finding(claims=[], message=f"check {check.id} could not run: {error!r}", severity="info")
 
 
 def _expected(finding: Finding) -> Expected | None:
