@@ -52,7 +52,7 @@ def level_of(entry: Entry) -> Claim | None:
     """The level a stated change leads to: 'to V' right after it, else the last amount before
     it in its clause that is not itself a change."""
     sentence, claim = entry.sentence, entry.claim
-    mark = f"{{{sentence.claims.index(claim)}}}"
+    mark = f"{{{sentence.position(claim)}}}"
     at = sentence.template.index(mark)
     if after := _TO_LEVEL.match(sentence.template[at + len(mark) :]):
         found = sentence.claims[int(after.group(1))]
