@@ -19,7 +19,7 @@ from operator import itemgetter
 from .checks.registry import Check
 from .corpus import Entry
 
-CACHED_RELEASES = 256
+CACHED_RELEASES = 64
 """How many releases' entries stay unpickled while groups are read."""
 _SCHEMA = """
 CREATE TABLE releases (id INTEGER PRIMARY KEY, entries BLOB NOT NULL);
