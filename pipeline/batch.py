@@ -10,17 +10,17 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import index
-from .checks.engine import run_corpus_checks
+from .checks.engine import corpus_flags
 from .engines import EngineOptions, run_shards, shard
 from .fingerprint import pipeline_fingerprint
 from .ingest import supported
-from .schema import ErrorRecord, Extraction
+from .schema import CorpusFlag, ErrorRecord, Extraction
 from .store import (
     CORPUS_FLAGS,
     ERRORS,
@@ -185,15 +185,24 @@ def _forget_missing(
 
 
 def _corpus_step(con: index.sqlite3.Connection, out: Path) -> None:
-    """Cross-release checks over every indexed release; results to JSON and the index."""
+    """Cross-release checks over every indexed release; each flag goes to the index as it is
+    built, and all of them to JSON."""
     ids = [row["id"] for row in con.execute("SELECT id FROM releases ORDER BY id")]
     extractions = (
         Extraction.model_validate_json(release_path(out, rid).read_text(encoding="utf-8"))
         for rid in ids
     )
-    flags = run_corpus_checks(extractions)
-    write_atomic(out / CORPUS_FLAGS, dumps_list(flags))
-    index.put_corpus_flags(con, flags)
+    with index.transaction(con):
+        index.clear_corpus_flags(con)
+        text = dumps_list(_indexed(con, corpus_flags(extractions)))
+    write_atomic(out / CORPUS_FLAGS, text)
+
+
+def _indexed(con: index.sqlite3.Connection, flags: Iterable[CorpusFlag]) -> Iterator[CorpusFlag]:
+    """Each flag, once its index rows are inserted."""
+    for flag in flags:
+        index.add_corpus_flag(con, flag)
+        yield flag
 
 
 def _count(con: index.sqlite3.Connection, summary: RunSummary) -> None:

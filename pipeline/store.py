@@ -6,7 +6,7 @@ import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,15 +25,16 @@ def dumps(model: BaseModel) -> str:
     return model.model_dump_json(indent=1) + "\n"
 
 
-def dumps_list(models: Sequence[BaseModel]) -> str:
+def dumps_list(models: Iterable[BaseModel]) -> str:
     """Canonical JSON of a list of models (as json.dumps(indent=1) of the list), built one
     model at a time."""
-    if not models:
-        return "[]\n"
-    items = (
-        json.dumps(json.loads(m.model_dump_json()), indent=1, ensure_ascii=False) for m in models
-    )
-    return "[\n " + ",\n ".join(item.replace("\n", "\n ") for item in items) + "\n]\n"
+    items = [
+        json.dumps(json.loads(m.model_dump_json()), indent=1, ensure_ascii=False).replace(
+            "\n", "\n "
+        )
+        for m in models
+    ]
+    return "[\n " + ",\n ".join(items) + "\n]\n" if items else "[]\n"
 
 
 def write_atomic(path: Path, text: str, *, sync_parent: bool = True) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 
 from ..corpus import Entry, index
@@ -37,7 +37,14 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
 def run_corpus_checks(
     extractions: Iterable[Extraction], checks: Sequence[Check] | None = None
 ) -> list[CorpusFlag]:
-    """Cross-release flags over all extractions, in a deterministic order.
+    """Cross-release flags over all extractions, in a deterministic order."""
+    return list(corpus_flags(extractions, checks))
+
+
+def corpus_flags(
+    extractions: Iterable[Extraction], checks: Sequence[Check] | None = None
+) -> Iterator[CorpusFlag]:
+    """run_corpus_checks one flag at a time: each flag is built when it is read.
 
     The extractions are read once, one at a time, into the cross-release index, which is kept
     on disk by group; each check then runs on one group at a time (EntryGroups).
@@ -48,8 +55,8 @@ def run_corpus_checks(
             groups.add(list(index([extraction])), checks)
         found = _group_findings(checks, groups.groups())
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
-    return [
-        CorpusFlag(
+    for i, (check, finding) in enumerate(found, start=1):
+        yield CorpusFlag(
             id=f"x{i}",
             check=check.id,
             severity=finding.severity or check.severity,
@@ -59,8 +66,6 @@ def run_corpus_checks(
             expected=_expected(finding),
             readings=finding.readings,
         )
-        for i, (check, finding) in enumerate(found, start=1)
-    ]
 
 
 def _group_findings(
