@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from itertools import combinations
 
-from ...corpus import Entry, same_measure, year_to_date_months
+from ...corpus import Entry, measure_overlap, year_to_date_months
 from ..arithmetic import READINGS, Interval, fmt, interval, printed_unit
 from ..registry import Finding, register_check
 
@@ -46,10 +46,10 @@ def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
     A change (with a direction) only matches a change, a level only a level.
     """
     scored = [
-        (len(entry.measure & c.measure) / len(entry.measure | c.measure), (m, c))
+        (overlap, (m, c))
         for m, c in candidates
         if (c.direction is None) == (entry.direction is None)
-        and same_measure(entry.measure, c.measure)
+        and (overlap := measure_overlap(entry.measure, c.measure)) is not None
     ]
     scored.sort(key=lambda s: -s[0])
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
