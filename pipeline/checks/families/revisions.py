@@ -177,6 +177,8 @@ def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
     V ∓ D (or V / (1 ± P%)); the level of the same measure (each the other's best match) in
     the release of the same source that reports that period must lie in that interval.
     """
+    if all(e.direction is None or e.source is None for e in entries):
+        return  # a group of levels that no change is measured against
     levels = levels_by_period(entries)
     by_claim = {(e.release, e.claim.id): e for e in entries}
     for entry in entries:
