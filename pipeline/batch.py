@@ -10,17 +10,17 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import index
-from .checks.engine import run_corpus_checks
+from .checks.engine import corpus_flags
 from .engines import EngineOptions, run_shards, shard
 from .fingerprint import pipeline_fingerprint
 from .ingest import supported
-from .schema import ErrorRecord, Extraction
+from .schema import CorpusFlag, ErrorRecord, Extraction
 from .store import (
     CORPUS_FLAGS,
     ERRORS,
@@ -30,9 +30,10 @@ from .store import (
     exclusive,
     release_path,
     remove_partial_writes,
+    sync_folder,
     write_atomic,
 )
-from .worker import Outcome, Task
+from .worker import Task
 
 # progress(done, total, words_in_this_release): called once per processed or failed file.
 ProgressFn = Callable[[int, int, int], None]
@@ -126,18 +127,25 @@ def run(
             or not release_path(out, ids[p]).exists()
         ]
         summary = RunSummary(reused=len(paths) - len(todo))
-        for done, outcome in enumerate(_outcomes(todo, options), start=1):
-            words = 0
-            if outcome.error is not None:
-                summary.errors.append(outcome.error)
-            elif outcome.extraction is not None:
-                sha = hashes[Path(outcome.task.source)]
-                _store(con, out, outcome.extraction, sha, fingerprint)
-                summary.processed += 1
-                words = len(outcome.extraction.release.text.split())
-                summary.words += words
-            if progress:
-                progress(done, len(todo), words)
+        done = 0
+        for outcomes in run_shards(shard(todo, SHARD_SIZE), options):
+            done_files = [
+                (o.extraction, hashes[Path(o.task.source)])
+                for o in outcomes
+                if o.extraction is not None
+            ]
+            _store(con, out, done_files, fingerprint)
+            for outcome in outcomes:
+                done += 1
+                words = 0
+                if outcome.error is not None:
+                    summary.errors.append(outcome.error)
+                elif outcome.extraction is not None:
+                    summary.processed += 1
+                    words = len(outcome.extraction.release.text.split())
+                    summary.words += words
+                if progress:
+                    progress(done, len(todo), words)
         state = index.files_state(con)
         if force or index.get_meta(con, CORPUS_STATE) != state or not (out / CORPUS_FLAGS).exists():
             _corpus_step(con, out)
@@ -150,17 +158,20 @@ def run(
     return summary
 
 
-def _outcomes(todo: list[Task], options: EngineOptions) -> Iterator[Outcome]:
-    for outcomes in run_shards(shard(todo, SHARD_SIZE), options):
-        yield from outcomes
-
-
 def _store(
-    con: index.sqlite3.Connection, out: Path, ex: Extraction, sha: str, fingerprint: str
+    con: index.sqlite3.Connection,
+    out: Path,
+    done_files: list[tuple[Extraction, str]],
+    fingerprint: str,
 ) -> None:
-    """JSON first (atomically), then the index rows that mark the file as done."""
-    write_atomic(release_path(out, ex.release.id), dumps(ex))
-    index.put_release(con, ex, sha, fingerprint)
+    """A shard's JSON first (each file atomically, then one sync of their folder), then the
+    index rows that mark the files as done, in one transaction."""
+    if not done_files:
+        return
+    for ex, _ in done_files:
+        write_atomic(release_path(out, ex.release.id), dumps(ex), sync_parent=False)
+    sync_folder(out / RELEASES_DIR)
+    index.put_releases(con, [(ex, sha, fingerprint) for ex, sha in done_files])
 
 
 def _forget_missing(
@@ -174,15 +185,24 @@ def _forget_missing(
 
 
 def _corpus_step(con: index.sqlite3.Connection, out: Path) -> None:
-    """Cross-release checks over every indexed release; results to JSON and the index."""
+    """Cross-release checks over every indexed release; each flag goes to the index as it is
+    built, and all of them to JSON."""
     ids = [row["id"] for row in con.execute("SELECT id FROM releases ORDER BY id")]
     extractions = (
         Extraction.model_validate_json(release_path(out, rid).read_text(encoding="utf-8"))
         for rid in ids
     )
-    flags = run_corpus_checks(extractions)
-    write_atomic(out / CORPUS_FLAGS, dumps_list(flags))
-    index.put_corpus_flags(con, flags)
+    with index.transaction(con):
+        index.clear_corpus_flags(con)
+        text = dumps_list(_indexed(con, corpus_flags(extractions)))
+    write_atomic(out / CORPUS_FLAGS, text)
+
+
+def _indexed(con: index.sqlite3.Connection, flags: Iterable[CorpusFlag]) -> Iterator[CorpusFlag]:
+    """Each flag, once its index rows are inserted."""
+    for flag in flags:
+        index.add_corpus_flag(con, flag)
+        yield flag
 
 
 def _count(con: index.sqlite3.Connection, summary: RunSummary) -> None:

@@ -218,6 +218,13 @@ def year_to_date_months(period: tuple[dt.date, dt.date] | None) -> tuple[int, in
 
 def same_measure(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two measures match when they share most words: over half of all, 3/4 of the smaller."""
+    return measure_overlap(a, b) is not None
+
+
+def measure_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """The share of all words the two measures share, when they match (same_measure)."""
     if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= 0.75 and len(a & b) / len(a | b) > 0.5
+        return None
+    shared = len(a & b)
+    overlap = shared / (len(a) + len(b) - shared)
+    return overlap if shared / min(len(a), len(b)) >= 0.75 and overlap > 0.5 else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -148,16 +148,22 @@ def put_release(
     con: sqlite3.Connection, ex: Extraction, content_sha256: str, fingerprint: str
 ) -> None:
     """Replace every row of one release, and remember the file it came from."""
-    rid = ex.release.id
+    put_releases(con, [(ex, content_sha256, fingerprint)])
+
+
+def put_releases(con: sqlite3.Connection, releases: Sequence[tuple[Extraction, str, str]]) -> None:
+    """put_release for several (extraction, content sha256, fingerprint), in one transaction."""
     with transaction(con):
-        for table in RELEASE_TABLES:
-            column = "id" if table == "releases" else "release_id"
-            con.execute(f"DELETE FROM {table} WHERE {column} = ?", (rid,))
-        _insert_release(con, ex)
-        con.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-            (ex.release.source, rid, content_sha256, fingerprint),
-        )
+        for ex, content_sha256, fingerprint in releases:
+            rid = ex.release.id
+            for table in RELEASE_TABLES:
+                column = "id" if table == "releases" else "release_id"
+                con.execute(f"DELETE FROM {table} WHERE {column} = ?", (rid,))
+            _insert_release(con, ex)
+            con.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (ex.release.source, rid, content_sha256, fingerprint),
+            )
 
 
 def _insert_release(con: sqlite3.Connection, ex: Extraction) -> None:
@@ -257,28 +263,39 @@ def drop_missing(con: sqlite3.Connection, sources: Sequence[str]) -> None:
             con.execute("DELETE FROM files WHERE source = ?", (source,))
 
 
-def put_corpus_flags(con: sqlite3.Connection, flags: Sequence[CorpusFlag]) -> None:
+def put_corpus_flags(con: sqlite3.Connection, flags: Iterable[CorpusFlag]) -> None:
     """Replace all cross-release flags and their links to claims."""
     with transaction(con):
-        con.execute("DELETE FROM corpus_flags")
-        con.execute("DELETE FROM corpus_flag_claims")
-        for f in flags:
-            con.execute(
-                "INSERT INTO corpus_flags VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    f.id,
-                    f.check,
-                    f.severity,
-                    f.message,
-                    f.stated,
-                    f.expected.low if f.expected else None,
-                    f.expected.high if f.expected else None,
-                ),
-            )
-            con.executemany(
-                "INSERT INTO corpus_flag_claims VALUES (?, ?, ?)",
-                [(f.id, ref.release, ref.claim) for ref in f.claims],
-            )
+        clear_corpus_flags(con)
+        for flag in flags:
+            add_corpus_flag(con, flag)
+
+
+def clear_corpus_flags(con: sqlite3.Connection) -> None:
+    """Delete every cross-release flag (inside the caller's transaction)."""
+    con.execute("DELETE FROM corpus_flags")
+    con.execute("DELETE FROM corpus_flag_claims")
+
+
+def add_corpus_flag(con: sqlite3.Connection, flag: CorpusFlag) -> None:
+    """Insert one cross-release flag and its links to claims (inside the caller's transaction)."""
+    expected = flag.expected
+    con.execute(
+        "INSERT INTO corpus_flags VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            flag.id,
+            flag.check,
+            flag.severity,
+            flag.message,
+            flag.stated,
+            expected.low if expected else None,
+            expected.high if expected else None,
+        ),
+    )
+    con.executemany(
+        "INSERT INTO corpus_flag_claims VALUES (?, ?, ?)",
+        [(flag.id, ref.release, ref.claim) for ref in flag.claims],
+    )
 
 
 def put_errors(con: sqlite3.Connection, errors: Sequence[ErrorRecord]) -> None:

@@ -6,7 +6,7 @@ import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,14 +25,23 @@ def dumps(model: BaseModel) -> str:
     return model.model_dump_json(indent=1) + "\n"
 
 
-def dumps_list(models: Sequence[BaseModel]) -> str:
-    """Canonical JSON of a list of models."""
-    items = [json.loads(m.model_dump_json()) for m in models]
-    return json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+def dumps_list(models: Iterable[BaseModel]) -> str:
+    """Canonical JSON of a list of models (as json.dumps(indent=1) of the list), built one
+    model at a time."""
+    items = [
+        json.dumps(json.loads(m.model_dump_json()), indent=1, ensure_ascii=False).replace(
+            "\n", "\n "
+        )
+        for m in models
+    ]
+    return "[\n " + ",\n ".join(items) + "\n]\n" if items else "[]\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that readers see the old file or the new one, never a part."""
+def write_atomic(path: Path, text: str, *, sync_parent: bool = True) -> None:
+    """Write text to path so that readers see the old file or the new one, never a part.
+
+    With sync_parent=False the caller syncs the folder (sync_folder) once for many files.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -44,7 +53,13 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    if sync_parent:
+        sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames in a folder durable (fsync of the folder)."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:

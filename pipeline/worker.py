@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,10 @@ from .ingest import SourceDocument, read_source
 from .schema import ErrorRecord, Extraction
 
 _PIPELINES: dict[str | None, Language] = {}
+_DOCS_READ: dict[int, int] = {}
+"""Documents each pipeline (by id) has read in this process."""
+WARM_UP_DOCS = 64
+"""Documents read outside a memory zone first (see _memory_zone)."""
 
 
 @dataclass(frozen=True)
@@ -121,10 +125,20 @@ def _extract_batch(
 
 def _extract(nlp: Language, batch: list[tuple[Task, SourceDocument]]) -> list[Outcome]:
     pairs = [(task.release_id, source) for task, source in batch]
-    extractions = list(extract_docs(nlp, pairs))
+    with _memory_zone(nlp, len(pairs)):
+        extractions = list(extract_docs(nlp, pairs))
     return [
         Outcome(task=task, extraction=ex) for (task, _), ex in zip(batch, extractions, strict=True)
     ]
+
+
+def _memory_zone(nlp: Language, docs: int) -> AbstractContextManager[object]:
+    """spaCy's memory zone, in which the strings and lexemes new docs add to the vocab are
+    freed after them, once this process has read WARM_UP_DOCS docs outside one: spaCy fills
+    its tokenizer cache only outside a zone."""
+    seen = _DOCS_READ.get(id(nlp), 0)
+    _DOCS_READ[id(nlp)] = seen + docs
+    return nlp.memory_zone() if seen >= WARM_UP_DOCS else nullcontext()
 
 
 def _failed(task: Task, error: PressfactsError) -> Outcome:

@@ -101,6 +101,28 @@ def test_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
     assert index_rows(tmp_path / "one") == index_rows(tmp_path / "two")
 
 
+def test_memory_zones_free_the_strings_of_new_documents_and_change_no_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import worker
+
+    folder = tmp_path / "in"
+    for i in range(3):
+        text = f"Capital, 1 March 2024. Police registered {48_213 + i:,} zoneword{i} crimes.\n"
+        (folder / f"z{i}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"z{i}.txt").write_text(text, encoding="utf-8")
+    strings = worker.get_nlp(None).vocab.strings
+    monkeypatch.setattr(worker, "_DOCS_READ", {})
+    monkeypatch.setattr(worker, "WARM_UP_DOCS", 0)
+    before = len(strings)
+    batch.run([folder], tmp_path / "zone", EngineOptions())
+    assert len(strings) == before and "zoneword1" not in strings
+    monkeypatch.setattr(worker, "WARM_UP_DOCS", 10**9)
+    batch.run([folder], tmp_path / "plain", EngineOptions())
+    assert "zoneword1" in strings
+    assert snapshot(tmp_path / "zone") == snapshot(tmp_path / "plain")
+
+
 def test_bad_files_become_error_records(tmp_path: Path) -> None:
     make_releases(tmp_path / "in", 2)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

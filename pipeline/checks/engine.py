@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 
-from ..corpus import index
+from ..corpus import Entry, index
+from ..corpus_groups import EntryGroups
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
 from .registry import Check, Finding, checks_for
 
@@ -35,17 +37,26 @@ def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = 
 def run_corpus_checks(
     extractions: Iterable[Extraction], checks: Sequence[Check] | None = None
 ) -> list[CorpusFlag]:
-    """Cross-release flags over all extractions, in a deterministic order.
+    """Cross-release flags over all extractions, in a deterministic order."""
+    return list(corpus_flags(extractions, checks))
 
-    The extractions are read once, into the cross-release index the corpus checks share.
+
+def corpus_flags(
+    extractions: Iterable[Extraction], checks: Sequence[Check] | None = None
+) -> Iterator[CorpusFlag]:
+    """run_corpus_checks one flag at a time: each flag is built when it is read.
+
+    The extractions are read once, one at a time, into the cross-release index, which is kept
+    on disk by group; each check then runs on one group at a time (EntryGroups).
     """
-    entries = list(index(extractions))
-    found: list[tuple[Check, Finding]] = []
-    for check in checks if checks is not None else checks_for("corpus"):
-        found.extend((check, f) for f in _findings(check, entries))
+    checks = list(checks if checks is not None else checks_for("corpus"))
+    with closing(EntryGroups()) as groups:
+        for extraction in extractions:
+            groups.add(list(index([extraction])), checks)
+        found = _group_findings(checks, groups.groups())
     found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
-    return [
-        CorpusFlag(
+    for i, (check, finding) in enumerate(found, start=1):
+        yield CorpusFlag(
             id=f"x{i}",
             check=check.id,
             severity=finding.severity or check.severity,
@@ -55,8 +66,24 @@ def run_corpus_checks(
             expected=_expected(finding),
             readings=finding.readings,
         )
-        for i, (check, finding) in enumerate(found, start=1)
-    ]
+
+
+def _group_findings(
+    checks: Sequence[Check], groups: Iterable[tuple[str, list[Entry]]]
+) -> list[tuple[Check, Finding]]:
+    """Each check's findings over its groups; a check that crashes on any group yields only
+    the info finding that says so."""
+    by_id = {c.id: c for c in checks}
+    found: dict[str, list[Finding]] = {c.id: [] for c in checks}
+    failed: dict[str, Finding] = {}
+    for check_id, entries in groups:
+        if check_id in failed:
+            continue
+        try:
+            found[check_id].extend(by_id[check_id].func(entries))
+        except Exception as e:  # noqa: BLE001  (as in _findings)
+            failed[check_id] = _failure(by_id[check_id], e)
+    return [(c, f) for c in checks for f in ([failed[c.id]] if c.id in failed else found[c.id])]
 
 
 def _findings(check: Check, subject: object) -> list[Finding]:
@@ -64,9 +91,12 @@ def _findings(check: Check, subject: object) -> list[Finding]:
     try:
         return list(check.func(subject))
     except Exception as e:  # noqa: BLE001  (a broken check must not lose the release's output)
-        return [
-            Finding(claims=[], message=f"check {check.id} could not run: {e!r}", severity="info")
-        ]
+        return [_failure(check, e)]
+
+
+def _failure(check: Check, error: Exception) -> Finding:
+    """The info finding of a check that crashed."""
+    return Finding(claims=[], message=f"check {check.id} could not run: {error!r}", severity="info")
 
 
 def _expected(finding: Finding) -> Expected | None:

@@ -58,7 +58,7 @@ def clause(sentence: Sentence, claim: Claim) -> str:
     When the words before the claim are only function words ('..., by 33%'), the segment
     before the break is taken too.
     """
-    return _clause(sentence.template, f"{{{sentence.claims.index(claim)}}}")
+    return _clause(sentence.template, f"{{{sentence.position(claim)}}}")
 
 
 @lru_cache(maxsize=8192)

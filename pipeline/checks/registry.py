@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Scope = Literal["release", "corpus"]
+GroupBy = Callable[[Sequence[Any]], Iterable[tuple[Hashable, Any]]]
+"""For a corpus check: the (group key, entry) pairs of one release's index entries."""
 
 
 @dataclass
@@ -33,6 +35,9 @@ class Check:
     scope: Scope
     severity: str
     func: Callable[..., Iterable[Finding]]
+    group_by: GroupBy | None = None
+    """A corpus check relates only entries of one group and runs on each group alone; None puts
+    every entry in one group."""
 
     @property
     def rule(self) -> str:
@@ -44,14 +49,18 @@ CHECKS: dict[str, Check] = {}
 
 
 def register_check(
-    check_id: str, *, scope: Scope = "release", severity: str = "error"
+    check_id: str,
+    *,
+    scope: Scope = "release",
+    severity: str = "error",
+    group_by: GroupBy | None = None,
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
     """Decorator: register `func` as the check `check_id` (e.g. 'percent_of_total.v1')."""
 
     def decorate(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         if check_id in CHECKS and CHECKS[check_id].func is not func:
             raise ValueError(f"check {check_id!r} is registered twice")
-        CHECKS[check_id] = Check(check_id, scope, severity, func)
+        CHECKS[check_id] = Check(check_id, scope, severity, func, group_by)
         return func
 
     return decorate

@@ -11,6 +11,7 @@ import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..schema import Claim, Extraction
@@ -67,6 +68,14 @@ class Sentence:
     text: str
     claims: tuple[Claim, ...]
     template: str
+
+    def position(self, claim: Claim) -> int:
+        """The claim's index in `claims` (tuple.index, with its field-by-field comparison of
+        every claim before it, only for a copy of the claim)."""
+        for i, c in enumerate(self.claims):
+            if c is claim:
+                return i
+        return self.claims.index(claim)
 
     def between(self, left: int, right: int) -> str:
         """Template text between the placeholders of claims `left` and `right`."""
@@ -160,14 +169,24 @@ def is_change(sentence: Sentence, claim: Claim) -> bool:
     """
     if claim.change is not None or claim.text.lstrip().startswith(("+", "-", "−")):
         return True
-    mark = f"{{{sentence.claims.index(claim)}}}"
-    at = sentence.template.index(mark)
-    before, after = sentence.template[:at], sentence.template[at + len(mark) :]
+    return _change_words(sentence.template, sentence.position(claim))
+
+
+@lru_cache(maxsize=8192)
+def _change_words(template: str, position: int) -> bool:
+    mark = f"{{{position}}}"
+    at = template.index(mark)
+    before, after = template[:at], template[at + len(mark) :]
     return bool(_BY_BEFORE.search(before) or _THAN_AFTER.match(after))
 
 
 def is_part(sentence: Sentence, claim: Claim) -> bool:
     """Is the number stated as a part of another ('Of them, 27,905', 'including 512 kg')?"""
-    at = sentence.template.index(f"{{{sentence.claims.index(claim)}}}")
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.template, 0, at)), default=0)
-    return bool(SUBSET.search(sentence.template[start:at]))
+    return _part_words(sentence.template, sentence.position(claim))
+
+
+@lru_cache(maxsize=8192)
+def _part_words(template: str, position: int) -> bool:
+    at = template.index(f"{{{position}}}")
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(template, 0, at)), default=0)
+    return bool(SUBSET.search(template[start:at]))

@@ -67,7 +67,7 @@ def _year(extraction: Extraction, claim: Claim) -> int | None:
 
 def _is_count(sentence: Sentence, claim: Claim) -> bool:
     """A plain level count: not a year, a change ('by 8'), a rate or a population base."""
-    prefix = sentence.template[: sentence.template.index(f"{{{sentence.claims.index(claim)}}}")]
+    prefix = sentence.template[: sentence.template.index(f"{{{sentence.position(claim)}}}")]
     return (
         claim.kind == "count"
         and claim.per is None
@@ -80,7 +80,7 @@ def _is_count(sentence: Sentence, claim: Claim) -> bool:
 def _count_for(units: list[Sentence], sentence: Sentence, rate: Claim) -> Claim | None:
     """The count a rate is computed from: the nearest count before it in its sentence, else
     the one count in the sentence before whose words share a content word with the rate's."""
-    at = sentence.claims.index(rate)
+    at = sentence.position(rate)
     before = [c for c in sentence.claims[:at] if _is_count(sentence, c)]
     if before:
         return before[-1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from ...corpus import Entry, same_measure
 from ...schema import Claim
@@ -52,7 +52,7 @@ def level_of(entry: Entry) -> Claim | None:
     """The level a stated change leads to: 'to V' right after it, else the last amount before
     it in its clause that is not itself a change."""
     sentence, claim = entry.sentence, entry.claim
-    mark = f"{{{sentence.claims.index(claim)}}}"
+    mark = f"{{{sentence.position(claim)}}}"
     at = sentence.template.index(mark)
     if after := _TO_LEVEL.match(sentence.template[at + len(mark) :]):
         found = sentence.claims[int(after.group(1))]
@@ -83,6 +83,31 @@ def levels_by_period(entries: Sequence[Entry]) -> dict[tuple[str, Period], list[
         if not is_part(entry.sentence, entry.claim):
             found[(entry.source, entry.period)].append(entry)
     return found
+
+
+def by_level_period(entries: Sequence[Entry]) -> Iterator[tuple[Hashable, Entry]]:
+    """Groups of revised_level: the levels of each source and period."""
+    for key, found in levels_by_period(entries).items():
+        yield from ((key, e) for e in found)
+
+
+def by_earlier_period(entries: Sequence[Entry]) -> Iterator[tuple[Hashable, Entry]]:
+    """Groups of earlier_change, one per source and period: its levels, and each change
+    measured against it, with the level it leads to and that level's peers in the release."""
+    levels = levels_by_period(entries)
+    for key, found in levels.items():
+        yield from ((key, e) for e in found)
+    by_claim = {(e.release, e.claim.id): e for e in entries}
+    for entry in entries:
+        if entry.direction is None or entry.source is None:
+            continue
+        before, level = earlier_period(entry), level_of(entry)
+        stated = by_claim.get((entry.release, level.id)) if level else None
+        if before is None or stated is None:
+            continue
+        key = (entry.source, before)
+        yield from ((key, e) for e in (entry, stated))
+        yield from ((key, e) for e in levels.get((entry.source, stated.period or before), []))
 
 
 def best_match(measure: frozenset[str], candidates: list[Entry]) -> Entry | None:
@@ -144,7 +169,7 @@ def _amount(claim: Claim, exact_counts: bool = True) -> Interval:
     return interval(claim, exact_counts=exact_counts).scale(factor)
 
 
-@register_check("earlier_change.v1", scope="corpus", severity="warning")
+@register_check("earlier_change.v1", scope="corpus", severity="warning", group_by=by_earlier_period)
 def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A change stated against an earlier period must fit that period's own release.
 
@@ -152,6 +177,8 @@ def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
     V ∓ D (or V / (1 ± P%)); the level of the same measure (each the other's best match) in
     the release of the same source that reports that period must lie in that interval.
     """
+    if all(e.direction is None or e.source is None for e in entries):
+        return  # a group of levels that no change is measured against
     levels = levels_by_period(entries)
     by_claim = {(e.release, e.claim.id): e for e in entries}
     for entry in entries:
@@ -188,7 +215,7 @@ def earlier_change(entries: Sequence[Entry]) -> Iterator[Finding]:
         )
 
 
-@register_check("revised_level.v1", scope="corpus", severity="warning")
+@register_check("revised_level.v1", scope="corpus", severity="warning", group_by=by_level_period)
 def revised_level(entries: Sequence[Entry]) -> Iterator[Finding]:
     """One measure, source and period stated with two values in two releases (a revision?).
 

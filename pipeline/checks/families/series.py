@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from itertools import combinations
 
-from ...corpus import Entry, same_measure, year_to_date_months
+from ...corpus import Entry, measure_overlap, year_to_date_months
 from ..arithmetic import READINGS, Interval, fmt, interval, printed_unit
 from ..registry import Finding, register_check
 
@@ -15,6 +15,14 @@ Points = list[tuple[int, "Entry"]]
 _MONTH = list(calendar.month_name)
 SPIKE_POINTS = 15.0
 """How far (percentage points) implied single-period changes must swing both ways to flag."""
+
+
+def by_ytd_year(entries: Sequence[Entry]) -> Iterator[tuple[Hashable, Entry]]:
+    """Groups of the series checks: the year-to-date entries of each source and year."""
+    for entry in entries:
+        ytd = year_to_date_months(entry.period)
+        if entry.source is not None and ytd is not None:
+            yield (entry.source, ytd[0]), entry
 
 
 def _ytd_groups(
@@ -38,10 +46,10 @@ def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
     A change (with a direction) only matches a change, a level only a level.
     """
     scored = [
-        (len(entry.measure & c.measure) / len(entry.measure | c.measure), (m, c))
+        (overlap, (m, c))
         for m, c in candidates
-        if same_measure(entry.measure, c.measure)
-        and (c.direction is None) == (entry.direction is None)
+        if (c.direction is None) == (entry.direction is None)
+        and (overlap := measure_overlap(entry.measure, c.measure)) is not None
     ]
     scored.sort(key=lambda s: -s[0])
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
@@ -71,7 +79,7 @@ def _implied(m1: int, a: Interval, m2: int, b: Interval) -> Interval:
     return (b.scale(m2) - a.scale(m1)).scale(1 / (m2 - m1))
 
 
-@register_check("ytd_change_series.v1", scope="corpus", severity="warning")
+@register_check("ytd_change_series.v1", scope="corpus", severity="warning", group_by=by_ytd_year)
 def ytd_change_series(entries: Sequence[Entry]) -> Iterator[Finding]:
     """Year-to-date percent changes must not imply a single-period spike that reverses at once.
 
@@ -142,7 +150,7 @@ def _months(after: int, until: int) -> str:
     return f"month {until}" if until == after + 1 else f"months {after + 1}–{until}"
 
 
-@register_check("ytd_totals.v1", scope="corpus", severity="error")
+@register_check("ytd_totals.v1", scope="corpus", severity="error", group_by=by_ytd_year)
 def ytd_totals(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A total since 1 January cannot fall later in the year, nor exceed the full-year total.
 

@@ -74,7 +74,7 @@ def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
                 before = list(units[sentence.index - 1].claims)
             if _ENDS_WITH_CLAIM.search(head):  # '1,231 of them': the part precedes the marker
                 part, before = before[-1], before[:-1]
-                tail = f"{{{sentence.claims.index(part)}}}"
+                tail = f"{{{sentence.position(part)}}}"
             wholes = [c for c in before if c.kind in AMOUNTS and not is_year_like(c)]
             if wholes:
                 yield _relation(sentence, wholes[-1], _SUBSET.split(tail)[0])
@@ -250,7 +250,7 @@ def _earlier_total(
                 or amount(claim).high <= amount(count).low
             ):
                 continue
-            at = unit.template.index(f"{{{unit.claims.index(claim)}}}")
+            at = unit.template.index(f"{{{unit.position(claim)}}}")
             if _EARLIER.search(unit.template[:at]):
                 continue  # 'compared with 58,412 a year before' is another period's total
             concepts = claim_concepts(unit, claim) - places

@@ -134,7 +134,7 @@ def _inline_lists(sentence: Sentence) -> Iterator[Enumeration]:
 
 def _clause_label(sentence: Sentence, claim: Claim) -> str:
     """The template words between the breaks on either side of the claim."""
-    mark = f"{{{sentence.claims.index(claim)}}}"
+    mark = f"{{{sentence.position(claim)}}}"
     at = sentence.template.index(mark)
     before = _ITEM_BREAK.split(sentence.template[:at])[-1]
     after = _ITEM_BREAK.split(sentence.template[at + len(mark) :])[0]
