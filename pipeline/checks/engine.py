@@ -11,6 +11,9 @@ from ..corpus_groups import EntryGroups
 from ..schema import ClaimRef, CorpusFlag, Expected, Extraction, Flag
 from .registry import Check, Finding, checks_for
 
+INDEX_FAILURE = "corpus_index"
+"""The `check` of the info flag for a release the cross-release index could not read."""
+
 
 def run_release_checks(extraction: Extraction, checks: Sequence[Check] | None = None) -> list[Flag]:
     """Flags for one release, ordered by the position of their first claim then by check."""
@@ -50,16 +53,23 @@ def corpus_flags(
     on disk by group; each check then runs on one group at a time (EntryGroups).
     """
     checks = list(checks if checks is not None else checks_for("corpus"))
+    severities = {c.id: c.severity for c in checks}
+    unindexed: list[tuple[str, Finding]] = []
     with closing(EntryGroups()) as groups:
         for extraction in extractions:
-            groups.add(list(index([extraction])), checks)
-        found = _group_findings(checks, groups.groups())
-    found.sort(key=lambda cf: (cf[0].id, [tuple(c) for c in cf[1].claims]))
-    for i, (check, finding) in enumerate(found, start=1):
+            try:
+                entries = list(index([extraction]))
+            except Exception as e:  # noqa: BLE001  (one bad release must not stop the corpus step)
+                unindexed.append((INDEX_FAILURE, _left_out(extraction.release.id, e)))
+                continue
+            groups.add(entries, checks)
+        found = [(c.id, f) for c, f in _group_findings(checks, groups.groups())]
+    found.sort(key=lambda cf: (cf[0], [tuple(c) for c in cf[1].claims]))
+    for i, (check_id, finding) in enumerate([*found, *unindexed], start=1):
         yield CorpusFlag(
             id=f"x{i}",
-            check=check.id,
-            severity=finding.severity or check.severity,
+            check=check_id,
+            severity=finding.severity or severities[check_id],
             message=finding.message,
             claims=[ClaimRef(release=r, claim=c) for r, c in finding.claims],
             stated=finding.stated,
@@ -92,6 +102,12 @@ def _findings(check: Check, subject: object) -> list[Finding]:
         return list(check.func(subject))
     except Exception as e:  # noqa: BLE001  (a broken check must not lose the release's output)
         return [_failure(check, e)]
+
+
+def _left_out(release_id: str, error: Exception) -> Finding:
+    """The info finding of a release the cross-release index could not read."""
+    message = f"release {release_id} is left out of the cross-release checks: {error!r}"
+    return Finding(claims=[], message=message, severity="info")
 
 
 def _failure(check: Check, error: Exception) -> Finding:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
+from pipeline.checks import engine
 from pipeline.checks.engine import run_corpus_checks, run_release_checks
 from pipeline.checks.registry import Check, Finding
 from pipeline.schema import Extraction
@@ -58,3 +61,24 @@ def test_corpus_checks_are_isolated_too() -> None:
     extraction = make_extraction(TEXT, ["1,200"])
     flags = run_corpus_checks([extraction], [Check("a_crash.v1", "corpus", "error", crashing)])
     assert [(f.id, f.severity, f.claims) for f in flags] == [("x1", "info", [])]
+
+
+def test_a_release_the_index_cannot_read_is_left_out_with_an_info_flag(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    good = make_extraction(TEXT, ["1,200"], release_id="good")
+    bad = make_extraction(TEXT, ["1,200"], release_id="bad")
+    real_index = engine.index
+
+    def index(extractions: list[Extraction]) -> Iterator[object]:
+        if extractions[0].release.id == "bad":
+            raise ValueError("substring not found")
+        return real_index(extractions)
+
+    monkeypatch.setattr(engine, "index", index)
+    flags = run_corpus_checks([bad, good], [Check("b_open.v1", "corpus", "warning", open_ended)])
+    assert [(f.check, f.severity) for f in flags] == [
+        ("b_open.v1", "warning"),
+        ("corpus_index", "info"),
+    ]
+    assert "release bad is left out" in flags[1].message
