@@ -1,6 +1,8 @@
 """What a claim measures, as a set of content words, for matching claims with each other.
 
-The extracted `claim.measure` is used when present; otherwise the words of the claim's clause
+The extracted `claim.measure` is used when present, without the holder the extractor adds in
+brackets ('crimes registered (police)': whose figure it is, not what it counts); otherwise the
+words of the claim's clause
 in its sentence (up to the neighbouring numbers, commas, semicolons and 'and'). Words are
 lower-cased and crudely singularised; direction, hedge and function words are dropped.
 """
@@ -19,6 +21,7 @@ from ..schema import Claim
 from .text import Sentence
 
 _WORD = re.compile(r"[a-z]+")
+_HOLDER = re.compile(r"\s*\([^()]*\)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\{\d+\}")
 _SCOPE = re.compile(r"\s*((?:In|On|At|Among|Within) [^,{]{2,40}),")
 STOPWORDS = frozenset(
@@ -42,6 +45,11 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def measured(claim: Claim) -> str:
+    """What the claim counts: its extracted measure without the bracketed holder ('' if none)."""
+    return _HOLDER.sub("", claim.measure or "")
 
 
 @lru_cache(maxsize=8192)
@@ -77,7 +85,7 @@ def measure_words(sentence: Sentence, claim: Claim) -> frozenset[str]:
 
     A leading place or group phrase ('In the street, ...') applies to every clause after it.
     """
-    words = content_words(claim.measure or clause(sentence, claim))
+    words = content_words(measured(claim) or clause(sentence, claim))
     if scope := _SCOPE.match(sentence.template):
         words |= content_words(scope.group(1))
     return words
@@ -123,7 +131,7 @@ def concepts(words: frozenset[str]) -> frozenset[str]:
 
 def claim_concepts(sentence: Sentence, claim: Claim) -> frozenset[str]:
     """What the claim counts, as concepts: its extracted measure and its clause's words."""
-    words = content_words(claim.measure or "") | content_words(clause(sentence, claim))
+    words = content_words(measured(claim)) | content_words(clause(sentence, claim))
     if scope := _SCOPE.match(sentence.template):
         words |= content_words(scope.group(1))
     return concepts(words)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ...schema import Claim, Extraction
-from ..measures import concepts, content_words
+from ..measures import concepts, content_words, measured
 from ..registry import Finding, register_check
 from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
 from .changes import PERCENTS, direction_finding, percent_finding, read_by_patterns
@@ -64,9 +64,9 @@ def compared_levels(extraction: Extraction) -> Iterator[Finding]:
 
 def _same_measure(a: Claim, b: Claim) -> bool:
     """False only when both levels have extracted measures that share no concept."""
-    if not (a.measure and b.measure):
+    if not (measured(a) and measured(b)):
         return True
-    return bool(concepts(content_words(a.measure)) & concepts(content_words(b.measure)))
+    return bool(concepts(content_words(measured(a))) & concepts(content_words(measured(b))))
 
 
 def _earlier_first(sentence: Sentence, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
