@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -11,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from . import __version__
 from .checks.engine import run_release_checks
-from .components.entities import load_rules, may_issue
+from .components.entities import may_issue
 from .extensions import SPANS_DATES, SPANS_ENTITIES, SPANS_QUANTITIES, doc_text, register_extensions
 from .ingest import SourceDocument
 from .nlp import model_id
@@ -169,23 +168,15 @@ def _entities(spans: list[Span]) -> list[Entity]:
 
 
 def _issuer(doc: Doc, entities: list[Span], source: SourceDocument) -> str | None:
-    """The issuing body: from metadata, else the first organisation named in the lead, else
-    the organisation the release names most often, a body with a head word ('Ministry',
-    'Police') before other names, the first of equals."""
+    """The issuing body: from metadata, else the first organisation named in the lead."""
     if source.issuer:
         return source.issuer
     lead_end = _lead_end(doc, source.body_start)
-    mentions: Counter[str] = Counter()
     for span in entities:
         info = span._.pressfacts_entity
-        if info.label != "ORG" or not may_issue(span.text):
-            continue
-        if span.start_char < lead_end:
+        if span.start_char < lead_end and info.label == "ORG" and may_issue(span.text):
             return str(info.name)
-        mentions[str(info.name)] += 1
-    heads = frozenset(load_rules().org_heads)
-    ranked = sorted(mentions, key=lambda n: (-mentions[n], not heads.intersection(n.split())))
-    return ranked[0] if ranked else None
+    return None
 
 
 def _lead_end(doc: Doc, body_start: int) -> int:
