@@ -73,10 +73,12 @@ def name_run_left(doc: Doc, end: int) -> int:
 def segments(
     doc: Doc, start: int, end: int, breaks: frozenset[str] = BREAKS
 ) -> list[tuple[int, int]]:
-    """Cut a span at line breaks, colons, dashes, bullets and brackets (or other breaks)."""
+    """Cut a span at line breaks, colons, dashes (a hyphen between spaces is one: 'OTTAWA -
+    Health Canada'), bullets and brackets (or other breaks)."""
     found, begin = [], start
     for i in range(start, end):
-        if doc[i].is_space or doc[i].text in breaks or "\n" in doc[i].text:
+        dash = doc[i].text == "-" and i > 0 and bool(doc[i].whitespace_ and doc[i - 1].whitespace_)
+        if doc[i].is_space or doc[i].text in breaks or "\n" in doc[i].text or dash:
             found.append((begin, i))
             begin = i + 1
     found.append((begin, end))
