@@ -463,6 +463,22 @@ FOUND = [
         1,
         id="border-crossings-with-a-modifier",
     ),
+    pytest.param(
+        "The National Centre for Vector Borne Diseases Control has supplied 12,000 kits.",
+        "ORG",
+        "National Centre for Vector Borne Diseases Control",
+        [],
+        1,
+        id="organisation-runs-through-words-the-model-took-for-a-person",
+    ),
+    pytest.param(
+        "Anyone with information can call 101 or contact Crimestoppers anonymously.",
+        "ORG",
+        "Crimestoppers",
+        [],
+        1,
+        id="coined-name-the-parser-read-as-a-common-noun",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -622,6 +638,12 @@ NOT_FOUND = [
         "ORG",
         "HALIFAX - Nova Scotia Department of Justice",
         id="wire-dateline-is-no-part-of-the-issuer",
+    ),
+    pytest.param(
+        "The National Centre for Vector Borne Diseases Control has supplied 12,000 kits.",
+        "PERSON",
+        "Borne Diseases Control",
+        id="no-person-inside-an-organisation-name",
     ),
     pytest.param(
         "The State recorded 5,210 cases of malaria in the first quarter.",

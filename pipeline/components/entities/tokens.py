@@ -114,6 +114,17 @@ def coordination(token: Token) -> Token:
     return token
 
 
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i is the first word of a sentence, a line or a bullet, where a capital
+    is no evidence of a name."""
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space) and doc[j].text != ",":
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < doc[i].sent.start
+
+
 def in_headline(doc: Doc, i: int) -> bool:
     """Whether token i stands on a line in Title Case or capitals, where capitals are no
     evidence of a name: 'Dayton Man Sentenced to 15 Years'."""

@@ -16,6 +16,7 @@ from .tokens import (
     in_headline,
     is_acronym,
     is_name,
+    opens_sentence,
     trim,
     usual_case,
 )
@@ -58,7 +59,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         return None
     elif label == "GPE" and cand.origin == "model" and labelled(doc, lex, end):
         return None  # 'the Clothing and Footwear index'
-    elif single and cand.origin == "model" and opens_sentence(doc, start, context.scan):
+    elif single and cand.origin == "model" and capitalised_to_open(doc, start, context.scan):
         return None  # 'Fever clinics ...' in a text that writes 'fever'
     elif label == "GPE" and cand.origin == "model" and acronym and not in_headline(doc, start):
         label = "ORG"  # 'UNICEF' (the countries that go by letters are in the gazetteer)
@@ -102,7 +103,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         ):
             label = "PERSON"
         elif single and not has_head and not acronym:
-            if doc[start].pos_ != "PROPN":
+            if doc[start].pos_ != "PROPN" and not coined(doc, start, context.scan):
                 return None
             if start > 0 and doc[start - 1].lower_ in lex.locatives | lex.directions:
                 label = "GPE"
@@ -146,10 +147,17 @@ def currency(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].like_num
 
 
-def opens_sentence(doc: Doc, i: int, scan: Scan) -> bool:
+def capitalised_to_open(doc: Doc, i: int, scan: Scan) -> bool:
     """Whether the word at token i is capitalised only because it opens a sentence: the
     text writes it in lower case elsewhere."""
-    return bool(doc[i].is_sent_start) and doc[i].lower_ in scan.lower
+    return opens_sentence(doc, i) and doc[i].lower_ in scan.lower
+
+
+def coined(doc: Doc, i: int, scan: Scan) -> bool:
+    """Whether a word the parser read as a common noun is a coined name: capitalised inside
+    a sentence of running text and never written in lower case ('contact Crimestoppers')."""
+    lower = doc[i].lower_ in scan.lower
+    return not (lower or opens_sentence(doc, i) or in_headline(doc, i))
 
 
 def lowered(doc: Doc, start: int, end: int, scan: Scan) -> bool:
