@@ -7,9 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.components.entities import load_countries, load_rules, may_issue
 from pipeline.errors import PressfactsError
+from pipeline.extensions import SPANS_ENTITIES
 from pipeline.schema import Entity, Extraction
 
 Extract = Callable[..., Extraction]
@@ -412,6 +415,70 @@ FOUND = [
         1,
         id="city-named-inside-an-organisation",
     ),
+    pytest.param(
+        "HALIFAX - Nova Scotia Department of Justice today released its report on delays.",
+        "GPE",
+        "Halifax",
+        [],
+        1,
+        id="wire-dateline-before-a-spaced-hyphen-is-a-place",
+    ),
+    pytest.param(
+        "HALIFAX - Nova Scotia Department of Justice today released its report on delays.",
+        "ORG",
+        "Nova Scotia Department of Justice",
+        [],
+        1,
+        id="issuer-after-a-wire-dateline-keeps-its-own-name",
+    ),
+    pytest.param(
+        "Of the new cases, Pune district reported 812, Nashik 640, Nagpur 533 and Thane 401.",
+        "GPE",
+        "Nagpur",
+        [],
+        1,
+        id="names-listed-with-counts-after-a-district",
+    ),
+    pytest.param(
+        "The highest counts were in the districts of Mwanza 210, Arusha 180 and Dodoma 95.",
+        "GPE",
+        "Dodoma",
+        [],
+        1,
+        id="names-listed-with-counts-after-districts-of",
+    ),
+    pytest.param(
+        "Customs officers seized 2 tonnes of tobacco at the Narva and Koidula crossings.",
+        "GPE",
+        "Narva",
+        [],
+        1,
+        id="border-crossings-named-by-their-towns",
+    ),
+    pytest.param(
+        "Trucks waited for six hours at the Kapitan Andreevo and Lesovo border crossings.",
+        "GPE",
+        "Kapitan Andreevo",
+        [],
+        1,
+        id="border-crossings-with-a-modifier",
+    ),
+    pytest.param(
+        "The National Centre for Vector Borne Diseases Control has supplied 12,000 kits.",
+        "ORG",
+        "National Centre for Vector Borne Diseases Control",
+        [],
+        1,
+        id="organisation-runs-through-words-the-model-took-for-a-person",
+    ),
+    pytest.param(
+        "Anyone with information can call 101 or contact Crimestoppers anonymously.",
+        "ORG",
+        "Crimestoppers",
+        [],
+        1,
+        id="coined-name-the-parser-read-as-a-common-noun",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -566,6 +633,61 @@ NOT_FOUND = [
         "Press Release",
         id="heading-before-a-dash-is-no-dateline",
     ),
+    pytest.param(
+        "HALIFAX - Nova Scotia Department of Justice today released its report on delays.",
+        "ORG",
+        "HALIFAX - Nova Scotia Department of Justice",
+        id="wire-dateline-is-no-part-of-the-issuer",
+    ),
+    pytest.param(
+        "The National Centre for Vector Borne Diseases Control has supplied 12,000 kits.",
+        "PERSON",
+        "Borne Diseases Control",
+        id="no-person-inside-an-organisation-name",
+    ),
+    pytest.param(
+        "The State recorded 5,210 cases of malaria in the first quarter.",
+        "ORG",
+        "State",
+        id="the-state-is-a-place-noun",
+    ),
+    pytest.param(
+        "Fever clinics at government hospitals tested 8,000 people with a high fever.",
+        "GPE",
+        "Fever",
+        id="common-noun-capitalised-to-open-a-sentence",
+    ),
+    pytest.param(
+        "Over the year, the Clothing and Footwear index rose by 3.1 percent, while the"
+        " Transport index fell and the Alcoholic Beverages, Tobacco and Narcotics index was flat.",
+        "ORG",
+        "Transport",
+        id="category-of-an-index",
+    ),
+    pytest.param(
+        "Over the year, the Clothing and Footwear index rose by 3.1 percent.",
+        "GPE",
+        "Footwear",
+        id="category-of-an-index-is-no-place",
+    ),
+    pytest.param(
+        "The annual rate for the Restaurants and Hotels index was 4.2 percent.",
+        "ORG",
+        "Hotels",
+        id="listed-category-of-an-index",
+    ),
+    pytest.param(
+        "Unpaid VAT and excise duty are estimated at EUR 4 million, and fines at PLN 200,000.",
+        "ORG",
+        "PLN",
+        id="currency-code-before-an-amount",
+    ),
+    pytest.param(
+        "Traders paid KES 450 million in fines, and the unpaid GST came to KES 12 million.",
+        "ORG",
+        "GST",
+        id="tax-abbreviation",
+    ),
 ]
 
 
@@ -647,3 +769,52 @@ def test_malformed_countries_raise_e011(tmp_path: Path) -> None:
     with pytest.raises(PressfactsError) as info:
         load_countries(path)
     assert info.value.code.name == "E011"
+
+
+def _parsed(
+    nlp: Language, words: list[str], tags: list[tuple[str, str, int]], ents: list[str]
+) -> Doc:
+    """A doc with the parse and entities given, as the model might have left them:
+    (pos, dep, head) per word and IOB entity tags."""
+    pos, deps, heads = zip(*tags, strict=True)
+    doc = Doc(nlp.vocab, words=words, pos=list(pos), deps=list(deps), heads=list(heads), ents=ents)
+    return nlp.get_pipe("pressfacts_entities")(doc)
+
+
+def _names(doc: Doc) -> set[tuple[str, str]]:
+    return {
+        (s._.pressfacts_entity.label, s._.pressfacts_entity.name) for s in doc.spans[SPANS_ENTITIES]
+    }
+
+
+@pytest.mark.slow
+def test_place_the_model_guessed_a_product(nlp: Language) -> None:
+    words = ["Thefts", "across", "Cumbria", "fell", "."]
+    tags = [
+        ("NOUN", "nsubj", 3),
+        ("ADP", "prep", 0),
+        ("PROPN", "pobj", 1),
+        ("VERB", "ROOT", 3),
+        ("PUNCT", "punct", 3),
+    ]
+    doc = _parsed(nlp, words, tags, ["O", "O", "B-PRODUCT", "O", "O"])
+    assert ("GPE", "Cumbria") in _names(doc)
+
+
+@pytest.mark.slow
+def test_place_after_and_that_the_parse_attached_elsewhere(nlp: Language) -> None:
+    words = ["It", "set", "up", "a", "unit", "in", "Hull", "and", "Grimsby", "."]
+    tags = [
+        ("PRON", "nsubj", 1),
+        ("VERB", "ROOT", 1),
+        ("ADP", "prt", 1),
+        ("DET", "det", 4),
+        ("NOUN", "dobj", 1),
+        ("ADP", "prep", 4),
+        ("PROPN", "pobj", 5),
+        ("CCONJ", "cc", 4),
+        ("PROPN", "conj", 4),
+        ("PUNCT", "punct", 1),
+    ]
+    doc = _parsed(nlp, words, tags, ["O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"])
+    assert {("GPE", "Hull"), ("GPE", "Grimsby")} <= _names(doc)

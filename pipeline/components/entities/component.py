@@ -121,5 +121,6 @@ class EntitiesComponent:
         candidates += places.regions(doc, lex, scan)
         candidates += places.residents(doc, lex, scan)
         candidates += places.untagged_places(doc, lex, scan, lists)
+        candidates += places.counted(doc, lex, scan)
         candidates += places.datelines(doc, lex)
         return candidates

@@ -99,6 +99,7 @@ class Lexicon:
     title_words: set[str]
     heads: set[str]
     non_org_heads: set[str]
+    non_org_nouns: set[str]  # the same in lower case: 'the Transport index'
     generic: set[str]
     regions: set[str]
     place_nouns: set[str]
@@ -127,6 +128,7 @@ class Lexicon:
             title_words={w.lower() for t in rules.titles for w in re.split(r"[ -]", t)},
             heads=set(rules.org_heads),
             non_org_heads=set(rules.non_org_heads),
+            non_org_nouns={h.lower() for h in rules.non_org_heads},
             generic={g.lower() for g in rules.generic_names},
             regions=regions,
             place_nouns=regions | {p.lower() for p in rules.place_nouns},

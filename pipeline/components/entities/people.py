@@ -53,7 +53,12 @@ def people(
     title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
-    found = [(e.start, e.end) for e in scan.ents if e.label_ == "PERSON"]
+    titled = {i for start, end in title_matches for i in range(start, end)}
+    found = [
+        (e.start, e.end)
+        for e in scan.ents
+        if e.label_ == "PERSON" and not continues_name(doc, e.start, titled)
+    ]
     places = [end - 1 for _, end in scan.countries] + [
         i for i in scan.places if doc[i].text[:1].isupper()
     ]
@@ -67,6 +72,22 @@ def people(
         if 2 <= end - i - 1 <= 3 and not (end < len(doc) and is_name(doc[end])):
             found.append((i + 1, end))
     return found + named_by_title(doc, lex, found, title_matches, scan)
+
+
+def continues_name(doc: Doc, i: int, titled: set[int]) -> bool:
+    """Whether the words at token i go on the name of an organisation before them, with no
+    title to introduce a person: 'Borne Diseases Control' of 'the Centre for Vector Borne
+    Diseases Control' ('Head of the Office of Migration Ivan Petrov' names a person)."""
+    j = i
+    while j > 0 and (is_name(doc[j - 1]) or doc[j - 1].lower_ in ("of", "for", "the", "and")):
+        j -= 1
+    run = doc[j:i]
+    return (
+        i > 0
+        and is_name(doc[i - 1])
+        and any(t.lower_ in ("of", "for") for t in run)
+        and not any(t.i in titled for t in run)
+    )
 
 
 def name_word(lex: Lexicon, token: Token, scan: Scan) -> bool:

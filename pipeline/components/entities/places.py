@@ -1,6 +1,6 @@
 """Places: regions and place nouns ('Donetsk region', 'the town of Leova'), residents ('a
 Dayton man'), datelines, state forms ('Republic of') and names that are places by where they
-stand ('in Nizhny Tagil', 'visited Lviv, Odesa and Dnipro')."""
+stand ('in Nizhny Tagil', 'visited Lviv, Odesa and Dnipro', 'Pune district 812, Nashik 640')."""
 
 from __future__ import annotations
 
@@ -118,7 +118,20 @@ def located(
     # maybe in a new clause ('and Ann Lee', 'in Leeds and Smith said').
     if sum((person, len(name.text.split()) > 1, clause)) >= 2:
         return False
-    token = first
+    if in_locative(lex, first):
+        return True
+    # 'in Preston and Blackpool' parsed as if 'Blackpool' joined another noun: the words say
+    # it is a conjunct of the place before it.
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in LIST_BREAKS
+        and doc[start - 2].pos_ == "PROPN"
+        and in_locative(lex, coordination(doc[start - 2]))
+    )
+
+
+def in_locative(lex: Lexicon, token: Token) -> bool:
+    """Whether a word is the whole object of 'in', 'across' or another locative."""
     preposition = token.head
     return (
         token.dep_ == "pobj"
@@ -174,8 +187,8 @@ def state_form(doc: Doc, lex: Lexicon, start: int) -> int:
 
 
 def regions(doc: Doc, lex: Lexicon, scan: Scan) -> list[Candidate]:
-    """'Donetsk region' (head kept), 'the Kyiv and Lviv regions' (one place each), 'the
-    town of Leova', 'the port of Poti'."""
+    """'Donetsk region' (head kept), 'the Kyiv and Lviv (border) regions' (one place each),
+    'the town of Leova', 'the port of Poti'."""
     candidates = []
     for i in scan.places:
         token = doc[i]
@@ -185,6 +198,8 @@ def regions(doc: Doc, lex: Lexicon, scan: Scan) -> list[Candidate]:
         if token.lower_ not in lex.regions or i == 0:
             continue
         end = token.i
+        if end > 1 and doc[end - 1].text.islower() and doc[end - 1].dep_ in ("compound", "amod"):
+            end -= 1  # 'the Narva and Koidula border crossings'
         while True:
             start = name_run_left(doc, end)
             if start == end:
@@ -205,3 +220,41 @@ def listed_places(doc: Doc, i: int, many: bool) -> list[Candidate]:
             break
         i = end + 1
     return places
+
+
+def counted(doc: Doc, lex: Lexicon, scan: Scan) -> list[Candidate]:
+    """Names listed with a count each after a place noun or beside a place the model tagged:
+    'the district reported 812, Nashik 640 and Thane 401' (the items after the first)."""
+    candidates: list[Candidate] = []
+    chain: list[tuple[int, int]] = []
+    for i, token in enumerate(doc):
+        end = name_run(doc, i, set()) if i >= 2 else i
+        item = (
+            end > i
+            and doc[i - 1].lower_ in LIST_BREAKS
+            and doc[i - 2].like_num
+            and end < len(doc)
+            and doc[end].like_num
+            and end - i <= 3
+            and all(place_word(lex, t, scan) for t in doc[i:end])
+        )
+        if item:
+            chain.append((i, end))
+        elif chain and (token.is_sent_start or i > chain[-1][1] + 2):
+            candidates += anchored(doc, scan, chain)
+            chain = []
+    return candidates + anchored(doc, scan, chain)
+
+
+def anchored(doc: Doc, scan: Scan, chain: list[tuple[int, int]]) -> list[Candidate]:
+    """The items of a counted list, when a place noun opens its sentence or the model tagged
+    one of them a place."""
+    if not chain:
+        return []
+    first = chain[0][0]
+    sentence = doc[first].sent.start
+    noun = any(sentence <= i < first for i in scan.places)
+    tagged = any(doc[s].ent_type_ in ("GPE", "LOC") for s, _ in chain)
+    if not (noun or tagged):
+        return []
+    return [Candidate(s, e, "GPE", "located") for s, e in chain]

@@ -11,6 +11,10 @@ from spacy.tokens import Doc, Span
 from .lexicon import Lexicon
 from .tokens import usual_case
 
+# Labels the small model gives names it does not know ('across Lancashire' as a PRODUCT):
+# no evidence either way, as if it had left them.
+GUESSED_LABELS = frozenset({"", "PRODUCT", "FAC", "WORK_OF_ART"})
+
 
 @dataclass
 class Candidate:
@@ -42,7 +46,7 @@ class Scan:
     places: list[int] = field(default_factory=list)  # region heads and place nouns
     residents: list[int] = field(default_factory=list)  # 'a Dayton man'
     brackets: list[int] = field(default_factory=list)  # '(' of a possible acronym
-    untagged: list[int] = field(default_factory=list)  # proper nouns the model left, in a PP
+    untagged: list[int] = field(default_factory=list)  # names the model left, in a PP
     countries: list[tuple[int, int]] = field(default_factory=list)  # from the gazetteer
     ents: Sequence[Span] = ()  # the model's entities
     verbs: set[int] = field(default_factory=set)  # 'Releases' in a headline
@@ -72,7 +76,7 @@ def scan_doc(doc: Doc, lex: Lexicon, countries: list[tuple[int, int]]) -> Scan:
                 scan.verbs.add(i)
             elif lower in lex.place_nouns:
                 scan.places.append(i)
-            elif doc[i].dep_ in ("conj", "pobj") and not doc[i].ent_type:
+            elif doc[i].dep_ in ("conj", "pobj") and doc[i].ent_type_ in GUESSED_LABELS:
                 scan.untagged.append(i)
         elif text == "(":
             scan.brackets.append(i)

@@ -73,10 +73,12 @@ def name_run_left(doc: Doc, end: int) -> int:
 def segments(
     doc: Doc, start: int, end: int, breaks: frozenset[str] = BREAKS
 ) -> list[tuple[int, int]]:
-    """Cut a span at line breaks, colons, dashes, bullets and brackets (or other breaks)."""
+    """Cut a span at line breaks, colons, dashes (a hyphen between spaces is one: 'OTTAWA -
+    Health Canada'), bullets and brackets (or other breaks)."""
     found, begin = [], start
     for i in range(start, end):
-        if doc[i].is_space or doc[i].text in breaks or "\n" in doc[i].text:
+        dash = doc[i].text == "-" and i > 0 and bool(doc[i].whitespace_ and doc[i - 1].whitespace_)
+        if doc[i].is_space or doc[i].text in breaks or "\n" in doc[i].text or dash:
             found.append((begin, i))
             begin = i + 1
     found.append((begin, end))
@@ -110,6 +112,17 @@ def coordination(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i is the first word of a sentence, a line or a bullet, where a capital
+    is no evidence of a name."""
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space) and doc[j].text != ",":
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < doc[i].sent.start
 
 
 def in_headline(doc: Doc, i: int) -> bool:

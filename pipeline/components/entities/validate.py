@@ -9,7 +9,17 @@ from spacy.tokens import Doc
 
 from .lexicon import Lexicon
 from .scan import Candidate, Scan
-from .tokens import FUNCTION_WORDS, QUOTES, in_headline, is_acronym, is_name, trim, usual_case
+from .tokens import (
+    FUNCTION_WORDS,
+    MINOR_WORDS,
+    QUOTES,
+    in_headline,
+    is_acronym,
+    is_name,
+    opens_sentence,
+    trim,
+    usual_case,
+)
 
 
 @dataclass
@@ -47,6 +57,10 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         label = "GPE"
     elif text in lex.demonyms:
         return None
+    elif label == "GPE" and cand.origin == "model" and labelled(doc, lex, end):
+        return None  # 'the Clothing and Footwear index'
+    elif single and cand.origin == "model" and capitalised_to_open(doc, start, context.scan):
+        return None  # 'Fever clinics ...' in a text that writes 'fever'
     elif label == "GPE" and cand.origin == "model" and acronym and not in_headline(doc, start):
         label = "ORG"  # 'UNICEF' (the countries that go by letters are in the gazetteer)
     elif label == "LOC":
@@ -66,8 +80,17 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             words[-1] in lex.non_org_heads
             or words[0].lower() in lex.programmes
             or next_word(doc, end).lower() in lex.programmes
+            or labelled(doc, lex, end)
         ):
-            return None  # 'Consumer Price Index', 'the Project Safe Streets initiative'
+            return None  # 'Consumer Price Index', 'the Transport index', 'the X initiative'
+        if not has_head and any(
+            t.is_lower and t.is_alpha and t.lower_ not in MINOR_WORDS for t in doc[start:end]
+        ):
+            return None  # a common noun opening a sentence: 'Fever clinics screened ...'
+        if single and not has_head and text.lower() in lex.place_nouns:
+            return None  # 'the State', 'the Region': a place noun, no name
+        if single and acronym and currency(doc, end):
+            return None  # 'PLN 9.3 million'
         if not has_head and doc[end : end + 1].text in lex.regions:
             return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
         if single and not has_head and unattested(doc, start, context.scan):
@@ -80,7 +103,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         ):
             label = "PERSON"
         elif single and not has_head and not acronym:
-            if doc[start].pos_ != "PROPN":
+            if doc[start].pos_ != "PROPN" and not coined(doc, start, context.scan):
                 return None
             if start > 0 and doc[start - 1].lower_ in lex.locatives | lex.directions:
                 label = "GPE"
@@ -108,6 +131,33 @@ def next_word(doc: Doc, i: int) -> str:
     if doc[i : i + 1].text == "(" and doc[i + 2 : i + 3].text == ")":
         i += 3
     return doc[i : i + 1].text
+
+
+def labelled(doc: Doc, lex: Lexicon, i: int) -> bool:
+    """Whether the name that ends at token i, or the list of names it opens, labels a
+    statistic or a document: 'the Transport index', 'Housing, Water and Other Fuels index'."""
+    while i < len(doc) and (is_name(doc[i]) or doc[i].text in (",", "and", "&")):
+        i += 1
+    return i < len(doc) and doc[i].text in lex.non_org_nouns
+
+
+def currency(doc: Doc, end: int) -> bool:
+    """Whether an acronym stands before an amount, as a currency code does: 'PLN 9.3
+    million', 'KES 450'."""
+    return end < len(doc) and doc[end].like_num
+
+
+def capitalised_to_open(doc: Doc, i: int, scan: Scan) -> bool:
+    """Whether the word at token i is capitalised only because it opens a sentence: the
+    text writes it in lower case elsewhere."""
+    return opens_sentence(doc, i) and doc[i].lower_ in scan.lower
+
+
+def coined(doc: Doc, i: int, scan: Scan) -> bool:
+    """Whether a word the parser read as a common noun is a coined name: capitalised inside
+    a sentence of running text and never written in lower case ('contact Crimestoppers')."""
+    lower = doc[i].lower_ in scan.lower
+    return not (lower or opens_sentence(doc, i) or in_headline(doc, i))
 
 
 def lowered(doc: Doc, start: int, end: int, scan: Scan) -> bool:
