@@ -125,6 +125,8 @@ WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?[^\S\n]+\Z")
 NOT_IN_NUMBER = r"(?<![\w.,/$€£])(?<!\d-)"
 DASH = rf"{OSP}[-–—]{OSP}"
 TO = rf"(?:{OSP}[-–—]{OSP}| (?:to|through|till|until) )"
+PART_UNITS = "quarter|month|half-year|half year"
+PART_MONTHS = {"quarter": 3, "month": 1}  # a half-year is 6
 YEAR_OR_REF = rf"(?:{_year('year')}|(?P<yref>{_alt(list(YEAR_REFS))})\b|(?P<theyear>the year)\b)"
 
 
@@ -152,6 +154,10 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
         (rf"{day}{DASH}{day2} {mon}{opt_year}", _day_range),
         (rf"{day} {mon}{TO}{day2} {mon2}{opt_year}", _day_range),
+        # "between May 1 and June 15", "between 3 and 9 October 2022", "between 1 May and 15 June".
+        (rf"\bbetween {mon} {day} and {mon2} {day2}{opt_year}", _day_range),
+        (rf"\bbetween {day} and {day2} {mon}{opt_year}", _day_range),
+        (rf"\bbetween {day} {mon} and {day2} {mon2}{opt_year}", _day_range),
         # Months: "July 2015", "this July", "April of the current year", "July one year ago".
         (rf"{mon},? (?:of )?{year}", _month_expr),
         (rf"\b(?P<rel>this|last) {mon}", _month_expr),
@@ -161,6 +167,9 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         # this year", "July 2019 to June 2020".
         (rf"{mon}{TO}{mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
         (rf"{mon},? {year1}{TO}{mon2},? {year}", _month_range),
+        # "between January and March (2024)": a span; two years so joined compare two levels.
+        (rf"\bbetween {mon} and {mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
+        (rf"\bbetween {mon},? {year1} and {mon2},? {year}", _month_range),
         # "7 months of 2020", "the first 3 months of 2020", "6 months of this year", "9 months".
         (
             rf"\b(?:the )?(?:first )?{num} months(?: of {YEAR_OR_REF})?",
@@ -172,7 +181,19 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _part,
         ),
         (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:{OSP}(?:of )?{year})?\b", _part),
-        (rf"\b(?P<q>[1-4])(?P<unit>Q){OSP}{year}", _part),
+        (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
+        # "the quarter", "this month", "the previous quarter", "a month earlier": the reporting
+        # period's own part, or the one before it.
+        (
+            rf"\b(?:the|this|the current) (?P<unit>{PART_UNITS})\b"
+            rf"(?! (?:of|ending|ended|to|before|after)\b)",
+            _period_part,
+        ),
+        (
+            rf"\b(?:the (?:previous|preceding|prior)|(?P<back>a|one|the)) (?P<unit>{PART_UNITS})"
+            rf"(?(back) (?:earlier|before))\b",
+            _previous_part,
+        ),
         # Year ending: "the year ending June 2014", "the 12 months to March 2019".
         (
             rf"\b(?:the )?(?:(?:survey|financial|fiscal|calendar) )?"
@@ -367,7 +388,22 @@ def _part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     kind = "quarter" if unit in ("quarter", "q") else "half"
     if kind == "half" and n > 2:
         return None
-    return DateExpr(*match.span(), kind, year=_int(match, "year"), n=n, year_ref=_year_ref(match))
+    year = _int(match, "year")
+    if year is None and match.groupdict().get("yy"):
+        year = _two_digit_year(match["yy"])
+    return DateExpr(*match.span(), kind, year=year, n=n, year_ref=_year_ref(match))
+
+
+def _period_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The quarter', 'this month': the reporting period, when it is one such part."""
+    n = PART_MONTHS.get(match["unit"].lower(), 6)
+    return DateExpr(*match.span(), "relative", rule="period_part", n=n)
+
+
+def _previous_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The previous quarter', 'a month earlier': the part before the reporting period."""
+    n = PART_MONTHS.get(match["unit"].lower(), 6)
+    return DateExpr(*match.span(), "relative", rule="previous_part", n=n)
 
 
 def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

@@ -341,6 +341,34 @@ def _last_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return _months(before.year, before.month, before.month)
 
 
+def _months_long(interval: Interval) -> int | None:
+    """How many whole calendar months the interval spans, or None when it is not whole months."""
+    start, end = interval
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _period_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'The quarter' is the reporting period when that is a quarter; 'this month' the
+    release's month when no reporting month says otherwise."""
+    assert expr.n is not None
+    if ctx.period is not None and _months_long(ctx.period) == expr.n:
+        return ctx.period
+    return _this_month(expr, ctx) if expr.n == 1 and ctx.period is None else None
+
+
+def _previous_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'The previous quarter', 'a month earlier': the same-sized part before the reporting
+    period; without one, the month before the release's."""
+    assert expr.n is not None
+    if ctx.period is not None and _months_long(ctx.period) == expr.n:
+        before = ctx.period[0] - dt.timedelta(days=1)
+        first = before.year * 12 + before.month - expr.n  # months since year 0, first month
+        return dt.date(first // 12, first % 12 + 1, 1), before
+    return _last_month(expr, ctx) if expr.n == 1 and ctx.period is None else None
+
+
 def _this_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
     if ctx.published is None:
         return None
@@ -377,6 +405,8 @@ _RELATIVE_RULES = {
     "this_year": _this_year,
     "the_year": _the_year,
     "last_month": _last_month,
+    "period_part": _period_part,
+    "previous_part": _previous_part,
     "this_month": _this_month,
     "today": _today,
     "yesterday": _yesterday,

@@ -32,6 +32,10 @@ NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 COUNT_TAGS = frozenset({"NNS", "NNPS"})
 YEAR_BEFORE_NOUN = frozenset({"in", "since", "during", "throughout"})
 STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Capitalised words, with the small words titles keep lower-case, before a year ending a line.
+HEADING = re.compile(
+    r"[^\S\n]*(?:[A-Z][\w'’&-]*[:,]?[^\S\n]+(?:(?:of|and|for|the|on|in)[^\S\n]+)*)+"
+)
 LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
 PROSE_WORDS = 8
 HEAD_CHARS = 600  # without sentence boundaries
@@ -140,12 +144,22 @@ def _valid(doc: Doc, expr: DateExpr) -> bool:
             return False
         cued = prev is not None and prev.lower_ in lexicon.bare_month_cues
         return cued or token.ent_type_ == "DATE" or token.lower_ not in AMBIGUOUS_MONTHS
+    if _ends_heading(doc_text(doc), expr):
+        return True
     nxt = _next_word(span[-1])
     if nxt is not None and nxt.tag_ in COUNT_TAGS and nxt.lower_ not in lexicon.year_nouns:
         # "2000 officers" counts officers; "In 2016 police reported" is a year.
         return prev is not None and prev.lower_ in YEAR_BEFORE_NOUN
     cued = prev is None or prev.is_punct or prev.lower_ in lexicon.year_cues
     return token.ent_type_ == "DATE" or (token.ent_type_ not in NUMBER_ENTS and cued)
+
+
+def _ends_heading(text: str, expr: DateExpr) -> bool:
+    """A year closing a title-case line: 'Road Safety Annual Report 2023'."""
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    line_end = text.find("\n", expr.end)
+    after = text[expr.end : line_end if line_end >= 0 else len(text)]
+    return not after.strip() and HEADING.fullmatch(text[line_start : expr.start]) is not None
 
 
 def _previous_word(token: Token) -> Token | None:
