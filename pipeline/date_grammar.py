@@ -420,7 +420,7 @@ def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
-    """'FY2017' is a US federal fiscal year; 'FY 2022-23' a split year ending in 2023."""
+    """'FY2017' is a fiscal year ending in 2017; 'FY 2022-23' a split year ending in 2023."""
     year = _int(match, "year")
     if year is None:
         year = _two_digit_year(match["yy"])

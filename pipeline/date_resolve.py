@@ -28,11 +28,13 @@ class DateContext:
         published: The release date, when known.
         period: The reporting period (first day, last day), when known.
         fallback_year: The latest year the text states, for releases without either.
+        fiscal_start: The month the release's country starts its fiscal year, when known.
     """
 
     published: dt.date | None = None
     period: Interval | None = None
     fallback_year: int | None = None
+    fiscal_start: int | None = None
 
     @property
     def anchor(self) -> dt.date | None:
@@ -211,16 +213,23 @@ def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
 
 
 def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'FY 2017' ends in 2017 and starts where the release's country starts it; unknown
+    without a country."""
     assert expr.year is not None
-    start_month = load_lexicon().fiscal_year.fy_start_month
-    year = expr.year - 1 if start_month > 1 else expr.year
-    return _info(_months(year, start_month, start_month + 11), False, "fiscal_year")
+    start = ctx.fiscal_start
+    if start is None:
+        return None
+    year = expr.year - 1 if start > 1 else expr.year
+    return _info(_months(year, start, start + 11), False, "fiscal_year")
 
 
 def _split_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'2023/24' starts in 2023, in the country's fiscal month (April when it is unknown)."""
     assert expr.year is not None
-    start_month = load_lexicon().fiscal_year.split_year_start_month
-    return _info(_months(expr.year, start_month, start_month + 11), False, "fiscal_year")
+    start = ctx.fiscal_start
+    if start is None or start == 1:  # a split year is no calendar year
+        start = load_lexicon().fiscal_year.split_year_start_month
+    return _info(_months(expr.year, start, start + 11), False, "fiscal_year")
 
 
 def _year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:

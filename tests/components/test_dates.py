@@ -81,9 +81,24 @@ DATES = [
         [("January - August 2021", "2021-01-01", "2021-08-31", "range")],
     ),
     (
-        "Customs revenue for fiscal year 2017 reached $3 billion.",
+        "U.S. Customs revenue for fiscal year 2017 reached $3 billion.",
         None,
         [("fiscal year 2017", "2016-10-01", "2017-09-30", "fiscal_year")],
+    ),
+    (
+        "Indian railways carried 6.9 billion passengers in FY2024.",
+        None,
+        [("FY2024", "2023-04-01", "2024-03-31", "fiscal_year")],
+    ),
+    (
+        "Australian farm exports rose in FY 2022.",
+        None,
+        [("FY 2022", "2021-07-01", "2022-06-30", "fiscal_year")],
+    ),
+    (
+        "Kenya's tax take grew in the 2022/23 financial year.",
+        None,
+        [("2022/23", "2022-07-01", "2023-06-30", "fiscal_year")],
     ),
     (
         "Crime fell in the year ending March 2019.",
@@ -355,6 +370,7 @@ NOT_DATES = [
     ("Crime in 2019\n\nThefts fell for 11 years in a row.", "11 years"),
     ("Thefts down in July\n\nThefts fell in the past 10 years.", "the past 10 years"),
     ("A quarter of the drivers were fined in 2019.", "A quarter"),
+    ("The agency spent $4 million in fiscal year 2017.", "fiscal year 2017"),
 ]
 
 
