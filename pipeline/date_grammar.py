@@ -182,6 +182,9 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         ),
         (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:{OSP}(?:of )?{year})?\b", _part),
         (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
+        # Runs of quarters: "Q1-Q3 2024", "the first three quarters of 2024".
+        (rf"\bQ(?P<q>[1-4]){TO}Q(?P<q2>[1-4])(?:{OSP}(?:of )?{year})?\b", _quarters),
+        (rf"\b(?:the )?first {num} quarters(?: of {YEAR_OR_REF})?\b", _quarters),
         # "the quarter", "this month", "the previous quarter", "a month earlier": the reporting
         # period's own part, or the one before it.
         (
@@ -392,6 +395,24 @@ def _part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if year is None and match.groupdict().get("yy"):
         year = _two_digit_year(match["yy"])
     return DateExpr(*match.span(), kind, year=year, n=n, year_ref=_year_ref(match))
+
+
+def _quarters(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """Quarters first..last of one year, as the months they cover."""
+    if match.groupdict().get("n"):
+        first, last = 1, _count(match, lexicon)
+    else:
+        first, last = int(match["q"]), int(match["q2"])
+    if not 1 <= first < last <= 4:
+        return None
+    return DateExpr(
+        *match.span(),
+        "month_range",
+        year=_int(match, "year"),
+        month=first * 3 - 2,
+        month2=last * 3,
+        year_ref=_year_ref(match),
+    )
 
 
 def _period_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

@@ -346,6 +346,16 @@ RELATIVE += [
         [("2020", "2020-01-01", "2020-12-31", "year")],
     ),
     (
+        "Tax receipts in Q1-Q3 2023 beat the budget.",
+        None,
+        [("Q1-Q3 2023", "2023-01-01", "2023-09-30", "range")],
+    ),
+    (
+        "Over the first two quarters of 2020, 95 bridges were inspected.",
+        None,
+        [("the first two quarters of 2020", "2020-01-01", "2020-06-30", "half")],
+    ),
+    (
         "Net profit in 1Q24 was 18% higher.",
         None,
         [("1Q24", "2024-01-01", "2024-03-31", "quarter")],
