@@ -156,7 +156,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         (rf"{day} {mon}{TO}{day2} {mon2}{opt_year}", _day_range),
         # "between May 1 and June 15", "between 3 and 9 October 2022", "between 1 May and 15 June".
         (rf"\bbetween {mon} {day} and {mon2} {day2}{opt_year}", _day_range),
-        (rf"\bbetween {day} and {day2} {mon}{opt_year}", _day_range),
+        (rf"\b(?:between|from) {day} (?:and|to) {day2} {mon}{opt_year}", _day_range),
         (rf"\bbetween {day} {mon} and {day2} {mon2}{opt_year}", _day_range),
         # Months: "July 2015", "this July", "April of the current year", "July one year ago".
         (rf"{mon},? (?:of )?{year}", _month_expr),
@@ -180,7 +180,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             rf"\b(?:the )?{ordinal} (?P<unit>quarter|half)(?: of)?(?: {YEAR_OR_REF})?",
             _part,
         ),
-        (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:{OSP}(?:of )?{year})?\b", _part),
+        (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:(?:{OSP}(?:of )?|{OSP}[/-]{OSP}){year})?\b", _part),
+        (rf"{NOT_IN_NUMBER}{year}(?:{OSP}|{OSP}[/-]{OSP})(?P<unit>[QH])(?P<q>[1-4])\b", _part),
         (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
         # Runs of quarters: "Q1-Q3 2024", "the first three quarters of 2024".
         (rf"\bQ(?P<q>[1-4]){TO}Q(?P<q2>[1-4])(?:{OSP}(?:of )?{year})?\b", _quarters),
@@ -200,7 +201,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         # Year ending: "the year ending June 2014", "the 12 months to March 2019".
         (
             rf"\b(?:the )?(?:(?:survey|financial|fiscal|calendar) )?"
-            rf"(?P<unit>year|(?:12|twelve) months|quarter) (?:ending|ended|to) "
+            rf"(?P<unit>year|{num} months|quarter) (?:ending|ended|to) "
             rf"(?:(?:the )?end of )?(?:{day} )?{mon}(?: {day2})?,? {year}",
             _year_ending,
         ),
@@ -238,6 +239,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _since,
         ),
         (rf"\bsince {mon}(?!{OSP}\d)", _since),
+        (r"\b(?:the )?year(?:-| )to(?:-| )date\b", _since),
         # Seasons: "the summer season", "winter 2023", "this spring".
         (
             rf"\b(?:(?P<rel>the|this|last) )?(?P<season>{_alt(list(lex.seasons))})"
@@ -430,7 +432,10 @@ def _previous_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | Non
 def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if not _capitalized(match, "mon"):
         return None
-    months = 3 if match["unit"].lower() == "quarter" else 12
+    unit = match["unit"].lower()
+    months = 3 if unit == "quarter" else 12 if unit == "year" else _count(match, lexicon)
+    if not 1 <= months <= 12:
+        return None
     return DateExpr(
         *match.span(),
         "year_ending",

@@ -208,7 +208,7 @@ def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     assert expr.year is not None and expr.month is not None and expr.n is not None
     end = _month_end(expr.year, expr.month)
     first = expr.year * 12 + expr.month - expr.n  # months since year 0 of the first month
-    kind = "year" if expr.n == 12 else "quarter"
+    kind = "year" if expr.n == 12 else None
     return _info((dt.date(first // 12, first % 12 + 1, 1), end), False, kind)
 
 

@@ -356,6 +356,29 @@ RELATIVE += [
         [("the first two quarters of 2020", "2020-01-01", "2020-06-30", "half")],
     ),
     (
+        "Water use, 2023\n\nMeters were read from 1 to 15 May 2023 across the city.",
+        None,
+        [("from 1 to 15 May 2023", "2023-05-01", "2023-05-15", "range")],
+    ),
+    (
+        "Jobless claims fell in the three months to June 2023.",
+        None,
+        [("the three months to June 2023", "2023-04-01", "2023-06-30", "quarter")],
+    ),
+    (
+        "Road deaths, January to May 2022\n\nThe year-to-date toll stood at 64.",
+        None,
+        [("The year-to-date", "2022-01-01", "2022-05-31", "range")],
+    ),
+    (
+        "Port cargo, 2021\n\nVolumes in 2022 Q2 and in Q3/2022 were higher.",
+        None,
+        [
+            ("2022 Q2", "2022-04-01", "2022-06-30", "quarter"),
+            ("Q3/2022", "2022-07-01", "2022-09-30", "quarter"),
+        ],
+    ),
+    (
         "Net profit in 1Q24 was 18% higher.",
         None,
         [("1Q24", "2024-01-01", "2024-03-31", "quarter")],
