@@ -183,6 +183,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:(?:{OSP}(?:of )?|{OSP}[/-]{OSP}){year})?\b", _part),
         (rf"{NOT_IN_NUMBER}{year}(?:{OSP}|{OSP}[/-]{OSP})(?P<unit>[QH])(?P<q>[1-4])\b", _part),
         (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
+        # A quarter named by its last month: "the March quarter 2024", "the December quarter".
+        (rf"\b(?:the )?{mon} quarter(?:,? (?:of )?{year})?\b", _month_quarter),
         # Runs of quarters: "Q1-Q3 2024", "the first three quarters of 2024".
         (rf"\bQ(?P<q>[1-4]){TO}Q(?P<q2>[1-4])(?:{OSP}(?:of )?{year})?\b", _quarters),
         (rf"\b(?:the )?first {num} quarters(?: of {YEAR_OR_REF})?\b", _quarters),
@@ -397,6 +399,15 @@ def _part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if year is None and match.groupdict().get("yy"):
         year = _two_digit_year(match["yy"])
     return DateExpr(*match.span(), kind, year=year, n=n, year_ref=_year_ref(match))
+
+
+def _month_quarter(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The June quarter': the three months ending in June."""
+    month = _month_no(match, "mon", lexicon)
+    if month is None or month % 3 or not _capitalized(match, "mon"):
+        return None
+    year = _int(match, "year")
+    return DateExpr(*match.span(), "month_range", year=year, month=month - 2, month2=month)
 
 
 def _quarters(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

@@ -379,6 +379,11 @@ RELATIVE += [
         ],
     ),
     (
+        "Dwelling approvals rose 3% in the September quarter 2023.",
+        None,
+        [("the September quarter 2023", "2023-07-01", "2023-09-30", "quarter")],
+    ),
+    (
         "Net profit in 1Q24 was 18% higher.",
         None,
         [("1Q24", "2024-01-01", "2024-03-31", "quarter")],
