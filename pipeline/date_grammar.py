@@ -429,9 +429,10 @@ def _quarters(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _period_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
-    """'The quarter', 'this month': the reporting period, when it is one such part."""
+    """'The quarter' is the reporting period's part; 'this month' may be the release's."""
     n = PART_MONTHS.get(match["unit"].lower(), 6)
-    return DateExpr(*match.span(), "relative", rule="period_part", n=n)
+    this = match[0][:4].lower() == "this" or "current" in match[0].lower()
+    return DateExpr(*match.span(), "relative", rule="this_part" if this else "period_part", n=n)
 
 
 def _previous_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

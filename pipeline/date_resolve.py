@@ -359,23 +359,28 @@ def _months_long(interval: Interval) -> int | None:
 
 
 def _period_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
-    """'The quarter' is the reporting period when that is a quarter; 'this month' the
-    release's month when no reporting month says otherwise."""
+    """'The quarter', 'during the month': the reporting period when it is that long."""
     assert expr.n is not None
     if ctx.period is not None and _months_long(ctx.period) == expr.n:
         return ctx.period
-    return _this_month(expr, ctx) if expr.n == 1 and ctx.period is None else None
+    return None
+
+
+def _this_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'This quarter' as 'the quarter'; 'this month' else the release's own month."""
+    found = _period_part(expr, ctx)
+    return _this_month(expr, ctx) if found is None and expr.n == 1 else found
 
 
 def _previous_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
     """'The previous quarter', 'a month earlier': the same-sized part before the reporting
-    period; without one, the month before the release's."""
+    period; else, for a month, the month before the release's."""
     assert expr.n is not None
     if ctx.period is not None and _months_long(ctx.period) == expr.n:
         before = ctx.period[0] - dt.timedelta(days=1)
         first = before.year * 12 + before.month - expr.n  # months since year 0, first month
         return dt.date(first // 12, first % 12 + 1, 1), before
-    return _last_month(expr, ctx) if expr.n == 1 and ctx.period is None else None
+    return _last_month(expr, ctx) if expr.n == 1 else None
 
 
 def _this_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
@@ -415,6 +420,7 @@ _RELATIVE_RULES = {
     "the_year": _the_year,
     "last_month": _last_month,
     "period_part": _period_part,
+    "this_part": _this_part,
     "previous_part": _previous_part,
     "this_month": _this_month,
     "today": _today,

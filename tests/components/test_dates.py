@@ -384,6 +384,15 @@ RELATIVE += [
         [("the September quarter 2023", "2023-07-01", "2023-09-30", "quarter")],
     ),
     (
+        "Fraud in 2023\n\nThis month the unit opened a hotline; fraud fell 3% from the "
+        "previous month.",
+        D("2024-02-12"),
+        [
+            ("This month", "2024-02-01", "2024-02-29", "month"),
+            ("the previous month", "2024-01-01", "2024-01-31", "month"),
+        ],
+    ),
+    (
         "Net profit in 1Q24 was 18% higher.",
         None,
         [("1Q24", "2024-01-01", "2024-03-31", "quarter")],
