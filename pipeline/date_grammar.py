@@ -125,6 +125,8 @@ WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?[^\S\n]+\Z")
 NOT_IN_NUMBER = r"(?<![\w.,/$€£])(?<!\d-)"
 DASH = rf"{OSP}[-–—]{OSP}"
 TO = rf"(?:{OSP}[-–—]{OSP}| (?:to|through|till|until) )"
+PART_UNITS = "quarter|month|half-year|half year"
+PART_MONTHS = {"quarter": 3, "month": 1}  # a half-year is 6
 YEAR_OR_REF = rf"(?:{_year('year')}|(?P<yref>{_alt(list(YEAR_REFS))})\b|(?P<theyear>the year)\b)"
 
 
@@ -152,6 +154,10 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
         (rf"{day}{DASH}{day2} {mon}{opt_year}", _day_range),
         (rf"{day} {mon}{TO}{day2} {mon2}{opt_year}", _day_range),
+        # "between May 1 and June 15", "between 3 and 9 October 2022", "between 1 May and 15 June".
+        (rf"\bbetween {mon} {day} and {mon2} {day2}{opt_year}", _day_range),
+        (rf"\b(?:between|from) {day} (?:and|to) {day2} {mon}{opt_year}", _day_range),
+        (rf"\bbetween {day} {mon} and {day2} {mon2}{opt_year}", _day_range),
         # Months: "July 2015", "this July", "April of the current year", "July one year ago".
         (rf"{mon},? (?:of )?{year}", _month_expr),
         (rf"\b(?P<rel>this|last) {mon}", _month_expr),
@@ -161,6 +167,9 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         # this year", "July 2019 to June 2020".
         (rf"{mon}{TO}{mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
         (rf"{mon},? {year1}{TO}{mon2},? {year}", _month_range),
+        # "between January and March (2024)": a span; two years so joined compare two levels.
+        (rf"\bbetween {mon} and {mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
+        (rf"\bbetween {mon},? {year1} and {mon2},? {year}", _month_range),
         # "7 months of 2020", "the first 3 months of 2020", "6 months of this year", "9 months".
         (
             rf"\b(?:the )?(?:first )?{num} months(?: of {YEAR_OR_REF})?",
@@ -171,12 +180,30 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             rf"\b(?:the )?{ordinal} (?P<unit>quarter|half)(?: of)?(?: {YEAR_OR_REF})?",
             _part,
         ),
-        (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:{OSP}(?:of )?{year})?\b", _part),
-        (rf"\b(?P<q>[1-4])(?P<unit>Q){OSP}{year}", _part),
+        (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:(?:{OSP}(?:of )?|{OSP}[/-]{OSP}){year})?\b", _part),
+        (rf"{NOT_IN_NUMBER}{year}(?:{OSP}|{OSP}[/-]{OSP})(?P<unit>[QH])(?P<q>[1-4])\b", _part),
+        (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
+        # A quarter named by its last month: "the March quarter 2024", "the December quarter".
+        (rf"\b(?:the )?{mon} quarter(?:,? (?:of )?{year})?\b", _month_quarter),
+        # Runs of quarters: "Q1-Q3 2024", "the first three quarters of 2024".
+        (rf"\bQ(?P<q>[1-4]){TO}Q(?P<q2>[1-4])(?:{OSP}(?:of )?{year})?\b", _quarters),
+        (rf"\b(?:the )?first {num} quarters(?: of {YEAR_OR_REF})?\b", _quarters),
+        # "the quarter", "this month", "the previous quarter", "a month earlier": the reporting
+        # period's own part, or the one before it.
+        (
+            rf"\b(?:the|this|the current) (?P<unit>{PART_UNITS})\b"
+            rf"(?! (?:of|ending|ended|to|before|after)\b)",
+            _period_part,
+        ),
+        (
+            rf"\b(?:the (?:previous|preceding|prior)|(?P<back>a|one|the)) (?P<unit>{PART_UNITS})"
+            rf"(?(back) (?:earlier|before))\b",
+            _previous_part,
+        ),
         # Year ending: "the year ending June 2014", "the 12 months to March 2019".
         (
             rf"\b(?:the )?(?:(?:survey|financial|fiscal|calendar) )?"
-            rf"(?P<unit>year|(?:12|twelve) months|quarter) (?:ending|ended|to) "
+            rf"(?P<unit>year|{num} months|quarter) (?:ending|ended|to) "
             rf"(?:(?:the )?end of )?(?:{day} )?{mon}(?: {day2})?,? {year}",
             _year_ending,
         ),
@@ -214,6 +241,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _since,
         ),
         (rf"\bsince {mon}(?!{OSP}\d)", _since),
+        (r"\b(?:the )?year(?:-| )to(?:-| )date\b", _since),
         # Seasons: "the summer season", "winter 2023", "this spring".
         (
             rf"\b(?:(?P<rel>the|this|last) )?(?P<season>{_alt(list(lex.seasons))})"
@@ -367,13 +395,59 @@ def _part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     kind = "quarter" if unit in ("quarter", "q") else "half"
     if kind == "half" and n > 2:
         return None
-    return DateExpr(*match.span(), kind, year=_int(match, "year"), n=n, year_ref=_year_ref(match))
+    year = _int(match, "year")
+    if year is None and match.groupdict().get("yy"):
+        year = _two_digit_year(match["yy"])
+    return DateExpr(*match.span(), kind, year=year, n=n, year_ref=_year_ref(match))
+
+
+def _month_quarter(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The June quarter': the three months ending in June."""
+    month = _month_no(match, "mon", lexicon)
+    if month is None or month % 3 or not _capitalized(match, "mon"):
+        return None
+    year = _int(match, "year")
+    return DateExpr(*match.span(), "month_range", year=year, month=month - 2, month2=month)
+
+
+def _quarters(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """Quarters first..last of one year, as the months they cover."""
+    if match.groupdict().get("n"):
+        first, last = 1, _count(match, lexicon)
+    else:
+        first, last = int(match["q"]), int(match["q2"])
+    if not 1 <= first < last <= 4:
+        return None
+    return DateExpr(
+        *match.span(),
+        "month_range",
+        year=_int(match, "year"),
+        month=first * 3 - 2,
+        month2=last * 3,
+        year_ref=_year_ref(match),
+    )
+
+
+def _period_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The quarter' is the reporting period's part; 'this month' may be the release's."""
+    n = PART_MONTHS.get(match["unit"].lower(), 6)
+    this = match[0][:4].lower() == "this" or "current" in match[0].lower()
+    return DateExpr(*match.span(), "relative", rule="this_part" if this else "period_part", n=n)
+
+
+def _previous_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The previous quarter', 'a month earlier': the part before the reporting period."""
+    n = PART_MONTHS.get(match["unit"].lower(), 6)
+    return DateExpr(*match.span(), "relative", rule="previous_part", n=n)
 
 
 def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if not _capitalized(match, "mon"):
         return None
-    months = 3 if match["unit"].lower() == "quarter" else 12
+    unit = match["unit"].lower()
+    months = 3 if unit == "quarter" else 12 if unit == "year" else _count(match, lexicon)
+    if not 1 <= months <= 12:
+        return None
     return DateExpr(
         *match.span(),
         "year_ending",
@@ -384,7 +458,7 @@ def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
-    """'FY2017' is a US federal fiscal year; 'FY 2022-23' a split year ending in 2023."""
+    """'FY2017' is a fiscal year ending in 2017; 'FY 2022-23' a split year ending in 2023."""
     year = _int(match, "year")
     if year is None:
         year = _two_digit_year(match["yy"])

@@ -14,12 +14,15 @@ LEXICON_PATH = Path(__file__).parent / "data" / "date_lexicon.json"
 
 
 class FiscalYears(BaseModel):
-    """Where fiscal years start: 'FY 2017' (US federal) and '2003/04' (UK financial year)."""
+    """Where fiscal years start: by the release's country ('FY 2017' in a US release starts in
+    October 2016), the calendar year in other known countries, and April for a split year
+    ('2003/04') when the country is unknown."""
 
     model_config = ConfigDict(extra="forbid")
 
-    fy_start_month: int = Field(ge=1, le=12)
     split_year_start_month: int = Field(ge=1, le=12)
+    country_start_month: dict[str, int]
+    other_country_start_month: int = Field(ge=1, le=12)
 
 
 class DateLexicon(BaseModel):

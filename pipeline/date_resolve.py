@@ -28,11 +28,13 @@ class DateContext:
         published: The release date, when known.
         period: The reporting period (first day, last day), when known.
         fallback_year: The latest year the text states, for releases without either.
+        fiscal_start: The month the release's country starts its fiscal year, when known.
     """
 
     published: dt.date | None = None
     period: Interval | None = None
     fallback_year: int | None = None
+    fiscal_start: int | None = None
 
     @property
     def anchor(self) -> dt.date | None:
@@ -206,21 +208,28 @@ def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     assert expr.year is not None and expr.month is not None and expr.n is not None
     end = _month_end(expr.year, expr.month)
     first = expr.year * 12 + expr.month - expr.n  # months since year 0 of the first month
-    kind = "year" if expr.n == 12 else "quarter"
+    kind = "year" if expr.n == 12 else None
     return _info((dt.date(first // 12, first % 12 + 1, 1), end), False, kind)
 
 
 def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'FY 2017' ends in 2017 and starts where the release's country starts it; unknown
+    without a country."""
     assert expr.year is not None
-    start_month = load_lexicon().fiscal_year.fy_start_month
-    year = expr.year - 1 if start_month > 1 else expr.year
-    return _info(_months(year, start_month, start_month + 11), False, "fiscal_year")
+    start = ctx.fiscal_start
+    if start is None:
+        return None
+    year = expr.year - 1 if start > 1 else expr.year
+    return _info(_months(year, start, start + 11), False, "fiscal_year")
 
 
 def _split_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'2023/24' starts in 2023, in the country's fiscal month (April when it is unknown)."""
     assert expr.year is not None
-    start_month = load_lexicon().fiscal_year.split_year_start_month
-    return _info(_months(expr.year, start_month, start_month + 11), False, "fiscal_year")
+    start = ctx.fiscal_start
+    if start is None or start == 1:  # a split year is no calendar year
+        start = load_lexicon().fiscal_year.split_year_start_month
+    return _info(_months(expr.year, start, start + 11), False, "fiscal_year")
 
 
 def _year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
@@ -341,6 +350,39 @@ def _last_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return _months(before.year, before.month, before.month)
 
 
+def _months_long(interval: Interval) -> int | None:
+    """How many whole calendar months the interval spans, or None when it is not whole months."""
+    start, end = interval
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _period_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'The quarter', 'during the month': the reporting period when it is that long."""
+    assert expr.n is not None
+    if ctx.period is not None and _months_long(ctx.period) == expr.n:
+        return ctx.period
+    return None
+
+
+def _this_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'This quarter' as 'the quarter'; 'this month' else the release's own month."""
+    found = _period_part(expr, ctx)
+    return _this_month(expr, ctx) if found is None and expr.n == 1 else found
+
+
+def _previous_part(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'The previous quarter', 'a month earlier': the same-sized part before the reporting
+    period; else, for a month, the month before the release's."""
+    assert expr.n is not None
+    if ctx.period is not None and _months_long(ctx.period) == expr.n:
+        before = ctx.period[0] - dt.timedelta(days=1)
+        first = before.year * 12 + before.month - expr.n  # months since year 0, first month
+        return dt.date(first // 12, first % 12 + 1, 1), before
+    return _last_month(expr, ctx) if expr.n == 1 else None
+
+
 def _this_month(expr: DateExpr, ctx: DateContext) -> Interval | None:
     if ctx.published is None:
         return None
@@ -377,6 +419,9 @@ _RELATIVE_RULES = {
     "this_year": _this_year,
     "the_year": _the_year,
     "last_month": _last_month,
+    "period_part": _period_part,
+    "this_part": _this_part,
+    "previous_part": _previous_part,
     "this_month": _this_month,
     "today": _today,
     "yesterday": _yesterday,

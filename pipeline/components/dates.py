@@ -12,8 +12,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
@@ -25,6 +26,7 @@ from ..date_resolve import DateContext, resolve
 from ..extensions import SPANS_DATES, doc_text
 from ..mentions import DateInfo
 from ..release_dates import Head, release_date, reporting_period
+from .entities.lexicon import load_countries
 
 NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
@@ -32,9 +34,14 @@ NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 COUNT_TAGS = frozenset({"NNS", "NNPS"})
 YEAR_BEFORE_NOUN = frozenset({"in", "since", "during", "throughout"})
 STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Capitalised words, with the small words titles keep lower-case, before a year ending a line.
+HEADING = re.compile(
+    r"[^\S\n]*(?:[A-Z][\w'’&-]*[:,]?[^\S\n]+(?:(?:of|and|for|the|on|in)[^\S\n]+)*)+"
+)
 LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
 PROSE_WORDS = 8
 HEAD_CHARS = 600  # without sentence boundaries
+FISCAL_KINDS = frozenset({"fiscal_year", "split_year"})
 
 
 @Language.factory(
@@ -61,6 +68,8 @@ class DatesComponent:
         head = _head(doc, meta)
         years = [y for e in exprs for y in (e.year, e.year2) if y is not None]
         fallback = max(years, default=None)
+        fiscal = any(e.kind in FISCAL_KINDS for e in exprs)
+        fiscal_start = _fiscal_start(doc_text(doc)) if fiscal else None
 
         published: dt.date | None = meta.get("published")
         basis: str | None = meta.get("published_basis") or ("metadata" if published else None)
@@ -70,7 +79,7 @@ class DatesComponent:
             if found is not None:
                 published, basis = found
                 period = reporting_period(exprs, head, DateContext(published, None, fallback))
-        ctx = DateContext(published, period, fallback)
+        ctx = DateContext(published, period, fallback, fiscal_start)
 
         spans = []
         for expr in exprs:
@@ -118,6 +127,32 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
     return Head(body_start=body, title_end=title_end, end=end, sentence_ends=tuple(ends))
 
 
+def _fiscal_start(text: str) -> int | None:
+    """The month the fiscal year starts in the country the text names most, if it names one."""
+    counts = Counter(_country_of()[m[0]] for m in _country_names().finditer(text))
+    if not counts:
+        return None
+    country = counts.most_common(1)[0][0]
+    fiscal = load_lexicon().fiscal_year
+    return fiscal.country_start_month.get(country, fiscal.other_country_start_month)
+
+
+@cache
+def _country_of() -> dict[str, str]:
+    """Every name, alias and demonym of a country in the gazetteer -> the country's name."""
+    return {
+        form: country.name
+        for country in load_countries()
+        for form in (country.name, *country.aliases, *country.demonyms)
+    }
+
+
+@cache
+def _country_names() -> re.Pattern[str]:
+    names = sorted(_country_of(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, names))})(?![\w])")
+
+
 def _restates(expr: DateExpr, info: DateInfo, head: Head, ctx: DateContext) -> bool:
     """'9 months' is a period in the title, or where it restates the reporting period."""
     return expr.start < head.title_end or ctx.period == (info.start, info.end)
@@ -140,12 +175,22 @@ def _valid(doc: Doc, expr: DateExpr) -> bool:
             return False
         cued = prev is not None and prev.lower_ in lexicon.bare_month_cues
         return cued or token.ent_type_ == "DATE" or token.lower_ not in AMBIGUOUS_MONTHS
+    if _ends_heading(doc_text(doc), expr):
+        return True
     nxt = _next_word(span[-1])
     if nxt is not None and nxt.tag_ in COUNT_TAGS and nxt.lower_ not in lexicon.year_nouns:
         # "2000 officers" counts officers; "In 2016 police reported" is a year.
         return prev is not None and prev.lower_ in YEAR_BEFORE_NOUN
     cued = prev is None or prev.is_punct or prev.lower_ in lexicon.year_cues
     return token.ent_type_ == "DATE" or (token.ent_type_ not in NUMBER_ENTS and cued)
+
+
+def _ends_heading(text: str, expr: DateExpr) -> bool:
+    """A year closing a title-case line: 'Road Safety Annual Report 2023'."""
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    line_end = text.find("\n", expr.end)
+    after = text[expr.end : line_end if line_end >= 0 else len(text)]
+    return not after.strip() and HEADING.fullmatch(text[line_start : expr.start]) is not None
 
 
 def _previous_word(token: Token) -> Token | None:

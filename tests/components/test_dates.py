@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+import spacy
 
 from pipeline.schema import DateMention, Extraction
 
@@ -80,9 +81,24 @@ DATES = [
         [("January - August 2021", "2021-01-01", "2021-08-31", "range")],
     ),
     (
-        "Customs revenue for fiscal year 2017 reached $3 billion.",
+        "U.S. Customs revenue for fiscal year 2017 reached $3 billion.",
         None,
         [("fiscal year 2017", "2016-10-01", "2017-09-30", "fiscal_year")],
+    ),
+    (
+        "Indian railways carried 6.9 billion passengers in FY2024.",
+        None,
+        [("FY2024", "2023-04-01", "2024-03-31", "fiscal_year")],
+    ),
+    (
+        "Australian farm exports rose in FY 2022.",
+        None,
+        [("FY 2022", "2021-07-01", "2022-06-30", "fiscal_year")],
+    ),
+    (
+        "Kenya's tax take grew in the 2022/23 financial year.",
+        None,
+        [("2022/23", "2022-07-01", "2023-06-30", "fiscal_year")],
     ),
     (
         "Crime fell in the year ending March 2019.",
@@ -242,6 +258,152 @@ RELATIVE += [
     ),
 ]
 
+# Spans between two date names are one period; the reporting quarter or month, and the one
+# before it, are read from the period the release reports on.
+RELATIVE += [
+    (
+        "Housing starts, April to June 2022\n\nBuilders began 8,114 homes between April and June.",
+        None,
+        [("between April and June", "2022-04-01", "2022-06-30", "quarter")],
+    ),
+    (
+        "Between March and May 2021, the price of rice rose from $1.10 to $1.25.",
+        None,
+        [("Between March and May 2021", "2021-03-01", "2021-05-31", "range")],
+    ),
+    (
+        "Visits were recorded between 3 and 9 October 2022 at all ports.",
+        None,
+        [("between 3 and 9 October 2022", "2022-10-03", "2022-10-09", "week")],
+    ),
+    (
+        "The clinic opened between 1 May and 15 June 2023 for walk-ins.",
+        None,
+        [("between 1 May and 15 June 2023", "2023-05-01", "2023-06-15", "range")],
+    ),
+    (
+        "Tourism, third quarter of 2023\n\nHotels hosted 1.2 million guests during the quarter.",
+        None,
+        [("the quarter", "2023-07-01", "2023-09-30", "quarter")],
+    ),
+    (
+        "Exports, Q2 2021\n\nExports grew in the second quarter of 2021. This quarter, "
+        "shipments of tea fell, while coffee rose from the previous quarter.",
+        None,
+        [
+            ("This quarter", "2021-04-01", "2021-06-30", "quarter"),
+            ("the previous quarter", "2021-01-01", "2021-03-31", "quarter"),
+        ],
+    ),
+    (
+        "Port traffic, first half of 2023\n\nOver the half-year, 310 ships docked, against 290 "
+        "in the previous half-year.",
+        None,
+        [
+            ("the half-year", "2023-01-01", "2023-06-30", "half"),
+            ("the previous half-year", "2022-07-01", "2022-12-31", "half"),
+        ],
+    ),
+    (
+        "Consumer prices, October 2023\n\nInflation in October 2023 was 4.1%, against 4.4% "
+        "a month earlier. Food prices rose during the month.",
+        D("2023-11-03"),
+        [
+            ("a month earlier", "2023-09-01", "2023-09-30", "month"),
+            ("the month", "2023-10-01", "2023-10-31", "month"),
+        ],
+    ),
+    (
+        "Consumer prices, October 2023\n\nInflation in October 2023 was 4.1%, up from 3.8% "
+        "in the same month last year.",
+        D("2023-11-03"),
+        [("the same month last year", "2022-10-01", "2022-10-31", "month")],
+    ),
+    (
+        "Harbour Authority Annual Review 2022\n\nShips docked 4,210 times.",
+        None,
+        [("2022", "2022-01-01", "2022-12-31", "year")],
+    ),
+    (
+        "Thefts fell from 31 in January 2022 to 17 in March 2022.",
+        None,
+        [
+            ("January 2022", "2022-01-01", "2022-01-31", "month"),
+            ("March 2022", "2022-03-01", "2022-03-31", "month"),
+        ],
+    ),
+    (
+        "Fines rose between 2018 and 2019 to 4,102.",
+        None,
+        [
+            ("2018", "2018-01-01", "2018-12-31", "year"),
+            ("2019", "2019-01-01", "2019-12-31", "year"),
+        ],
+    ),
+    (
+        "PRESS NOTE\nCoastguard Yearly Review 2020\nMarch 2, 2021\n\nRescues rose to 312.",
+        None,
+        [("2020", "2020-01-01", "2020-12-31", "year")],
+    ),
+    (
+        "Tax receipts in Q1-Q3 2023 beat the budget.",
+        None,
+        [("Q1-Q3 2023", "2023-01-01", "2023-09-30", "range")],
+    ),
+    (
+        "Over the first two quarters of 2020, 95 bridges were inspected.",
+        None,
+        [("the first two quarters of 2020", "2020-01-01", "2020-06-30", "half")],
+    ),
+    (
+        "Water use, 2023\n\nMeters were read from 1 to 15 May 2023 across the city.",
+        None,
+        [("from 1 to 15 May 2023", "2023-05-01", "2023-05-15", "range")],
+    ),
+    (
+        "Jobless claims fell in the three months to June 2023.",
+        None,
+        [("the three months to June 2023", "2023-04-01", "2023-06-30", "quarter")],
+    ),
+    (
+        "Road deaths, January to May 2022\n\nThe year-to-date toll stood at 64.",
+        None,
+        [("The year-to-date", "2022-01-01", "2022-05-31", "range")],
+    ),
+    (
+        "Port cargo, 2021\n\nVolumes in 2022 Q2 and in Q3/2022 were higher.",
+        None,
+        [
+            ("2022 Q2", "2022-04-01", "2022-06-30", "quarter"),
+            ("Q3/2022", "2022-07-01", "2022-09-30", "quarter"),
+        ],
+    ),
+    (
+        "Dwelling approvals rose 3% in the September quarter 2023.",
+        None,
+        [("the September quarter 2023", "2023-07-01", "2023-09-30", "quarter")],
+    ),
+    (
+        "Fraud in 2023\n\nThis month the unit opened a hotline; fraud fell 3% from the "
+        "previous month.",
+        D("2024-02-12"),
+        [
+            ("This month", "2024-02-01", "2024-02-29", "month"),
+            ("the previous month", "2024-01-01", "2024-01-31", "month"),
+        ],
+    ),
+    (
+        "Net profit in 1Q24 was 18% higher.",
+        None,
+        [("1Q24", "2024-01-01", "2024-03-31", "quarter")],
+    ),
+    (
+        "Revenue in FY2022-23 reached Rs 40 crore.",
+        None,
+        [("FY2022-23", "2022-04-01", "2023-03-31", "fiscal_year")],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
@@ -254,6 +416,8 @@ NOT_DATES = [
     ("In 2022, 2000 officers were trained.", "2000"),
     ("Crime in 2019\n\nThefts fell for 11 years in a row.", "11 years"),
     ("Thefts down in July\n\nThefts fell in the past 10 years.", "the past 10 years"),
+    ("A quarter of the drivers were fined in 2019.", "A quarter"),
+    ("The agency spent $4 million in fiscal year 2017.", "fiscal year 2017"),
 ]
 
 
@@ -408,3 +572,24 @@ def test_deterministic(extract_text: Extract) -> None:
     text = "Crime in January-June 2020\n\nThefts fell 3% against the same period last year."
     first = extract_text(text).model_dump()
     assert extract_text(text).model_dump() == first
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Lighthouse Service Annual Report 2019\n\nKeepers logged storms.", ["2019"]),
+        ("Annual Report of the Port Authority 2016\n\nShips docked.", ["2016"]),
+        ("Port news\n\nKeepers logged 2019\nstorms.", []),
+    ],
+    ids=["title", "title-of-the", "not-a-title"],
+)
+def test_year_closing_a_heading(text: str, years: list[str]) -> None:
+    """Without entities to lean on, a year that closes a title-case line is still a year."""
+    import pipeline.components.dates  # noqa: F401  (registers the factory)
+    from pipeline.extensions import SPANS_DATES, register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("pressfacts_dates")
+    doc = nlp(text)
+    assert [span.text for span in doc.spans[SPANS_DATES]] == years
