@@ -143,6 +143,8 @@ LENGTH_CONTEXT = {
     "tall", "long", "high", "wide", "deep", "away", "above", "below", "from", "across", "in",
     "under", "over", "of", "and", "to", "or", "per", "thick", "beneath", "down", "up", "race",
 }  # fmt: skip
+# 'from 1,366 a year before': a point in time, not a rate.
+_AGO_RE = re.compile(r"\s+(?:earlier|before|ago|later|previously)\b", re.IGNORECASE)
 PER_WORDS_AFTER_A = {"day", "week", "month", "year", "hour", "minute", "second", "night"}
 
 
@@ -240,7 +242,9 @@ class QuantitiesComponent:
             word = (per.group("word") or "/").lower()
             unit = self.units.read_after(text, per.start("what"))
             base = parse_digits(per.group("n")) if per.group("n") else None
-            if word in {"a", "an"} and what.lower().rstrip("s") not in PER_WORDS_AFTER_A:
+            if word in {"a", "an"} and (
+                what.lower().rstrip("s") not in PER_WORDS_AFTER_A or _AGO_RE.match(text, per.end())
+            ):
                 return cand
             if word in {"each", "every"} and base is not None:
                 return cand
