@@ -33,6 +33,7 @@ from ..errors import ErrorCode, PressfactsError
 from ..extensions import SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import parse_digits
+from .quantities import LIST_ITEM_RE
 
 WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_words.json"
 MAX_MEASURE_TOKENS = 12
@@ -389,6 +390,9 @@ class MeasureReader:
         label = _label(self.text, span)
         if label is not None:
             return label
+        listed = self._list_item()
+        if listed is not None:
+            return listed
         noun = self._counted_noun(anchor)
         if noun is not None and not self._generic(noun):
             self.own_phrase = True
@@ -430,6 +434,16 @@ class MeasureReader:
         if earlier and _words(subject) <= _words(earlier) and earlier != subject:
             return earlier
         return None
+
+    def _list_item(self) -> str | None:
+        """'..., Kano 412, Rivers 207 and Oyo 96': a bare count after a name in an
+        enumeration of counts is that name's."""
+        info = self.span._.pressfacts_quantity
+        if info.kind != "count" or self._counted_noun(_anchor(self.span)) is not None:
+            return None
+        start = self.span.start_char
+        found = LIST_ITEM_RE.search(self.text[max(0, start - 80) : start])
+        return found.group("name").strip() if found else None
 
     def _of_object(self, anchor: Token) -> str | None:
         """'86.7% of them', '873 kg of narcotic drugs', 'one of the murders'."""

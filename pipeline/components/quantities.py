@@ -89,7 +89,9 @@ _DIALLED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # The number after a name in an enumeration of counts: '..., Kano 412, Rivers 207 and Oyo 96'.
-_LIST_ITEM_RE = re.compile(r"\d(?:,|;| and)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+LIST_ITEM_RE = re.compile(
+    r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}(?:,|;|,? and)\s+(?P<name>(?:[A-Z][\w'’-]*\s+){1,3})$"
+)
 _NUMERIC_DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d\d/\d\d\b"
 )
@@ -538,7 +540,7 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return True
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
-    if _LIST_ITEM_RE.search(before):
+    if LIST_ITEM_RE.search(before):
         return False
     if any(ch.isupper() for ch in word[1:]) or "&" in word:
         return True

@@ -86,6 +86,8 @@ CONTEXT = [
      None, "increase", "measles"),
     ("The county has allocated Rs 2.5 crore for drainage and road repairs.", "Rs 2.5 crore",
      None, None, "drainage"),
+    ("Among the regions, Tartu counted 1,204 burglaries, Pärnu 988 and Narva 412.", "988",
+     None, None, "pärnu"),
     ("UGANDA BUREAU OF STATISTICS\nConsumer Price Index for March 2024\n\nKAMPALA, 28 March "
      "2024 – The annual headline inflation, measured by the Consumer Price Index, eased to 3.3 "
      "percent in March 2024.", "3.3 percent", None, None, "inflation"),
