@@ -661,6 +661,8 @@ def to_info(cand: Candidate) -> QuantityInfo:
     high = cand.high
     if unit is None:
         kind = "rate" if cand.per_unit else ("ratio" if cand.source == "fraction" else "count")
+        if kind == "count" and value != int(value):
+            kind = "other"  # 'the index stood at 138.86': a level, and counts are whole
         return QuantityInfo(
             value=value,
             value_text=cand.value_text,

@@ -77,6 +77,7 @@ CLAIMS = [
      207315, None),
     ("Nearly 3.2 lakh pilgrims visited the shrine.", "3.2 lakh", 320000, None, "count", 320000,
      None),
+    ("The price index stood at 121.35 in June.", "121.35", 121.35, None, "other", 121.35, None),
     ("The district sanctioned Rs 12 crore for drains.", "Rs 12 crore", 1.2e8, "indian rupee",
      "money", 1.2e8, "INR"),
     ("Of the new cases, Lagos reported 820, Kano 412, Rivers 207 and Oyo 96.", "96", 96,
