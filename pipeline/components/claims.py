@@ -1007,7 +1007,10 @@ def _subject_token(verb: Token | None) -> Token | None:
     while verb is not None and seen < 4:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return next((c for c in subjects if not _heading(c)), subjects[0])
+            subject = next((c for c in subjects if not _heading(c)), subjects[0])
+            if "\n" in _between(subject, verb):
+                return _line_subject(verb) or subject
+            return subject
         if _participle_of_noun(verb):
             return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
@@ -1015,6 +1018,19 @@ def _subject_token(verb: Token | None) -> Token | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _line_subject(verb: Token) -> Token | None:
+    """When the parser joined a heading or byline to the sentence, the subject is the first
+    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed')."""
+    start = verb.i
+    while start > verb.sent.start and "\n" not in verb.doc[start - 1].text:
+        start -= 1
+    for chunk in verb.doc[start : verb.i].noun_chunks:
+        root = chunk.root
+        if root.pos_ != "PRON" and root.ent_type_ not in {"GPE", "DATE", "TIME", "CARDINAL"}:
+            return root
     return None
 
 

@@ -88,6 +88,10 @@ CONTEXT = [
      None, None, "drainage"),
     ("Among the regions, Tartu counted 1,204 burglaries, Pärnu 988 and Narva 412.", "988",
      None, None, "pärnu"),
+    ("Transport Canada – Bulletin: Road collisions in Canada, 2023\n\nby Jane Roe, Centre for "
+     "Road Safety Statistics\n\nKey findings\n\n• The Collision Severity Index (CSI), which "
+     "tracks reported collisions, rose from 61.2 in 2022 to 64.0 in 2023.", "61.2", None, None,
+     "severity"),
     ("UGANDA BUREAU OF STATISTICS\nConsumer Price Index for March 2024\n\nKAMPALA, 28 March "
      "2024 – The annual headline inflation, measured by the Consumer Price Index, eased to 3.3 "
      "percent in March 2024.", "3.3 percent", None, None, "inflation"),
