@@ -678,6 +678,7 @@ class MeasureReader:
                     if c.dep_ == "prep"
                     and c.lower_ not in PREPS_DROPPED
                     and not _is_time(c)
+                    and not _about_time(c)
                     and not _pronominal(c)
                 ),
                 key=lambda c: c.i < verb.i,
@@ -778,7 +779,10 @@ class MeasureReader:
             for c in verb.children
             if c.dep_ == "prep" and c.i < token.i and not _is_time(c) and not _pronominal(c)
         ]
-        if place and place[0].lower_ in {"in", "on", "at", "among"}:
+        if place and (
+            place[0].lower_ in {"in", "on", "at", "among"}
+            or (place[0].lower_ == "for" and not _about_time(place[0]))
+        ):
             phrase = f"{phrase} {_phrase(place[0])}"
         return phrase
 
@@ -1106,6 +1110,11 @@ def _join(tokens: list[Token], lemma: Token | None = None) -> str:
 def _is_time(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in {"DATE", "TIME"} or o.like_num for o in objects)
+
+
+def _about_time(prep: Token) -> bool:
+    """'for the first time', 'for the year': a time, not a topic."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in TIME_NOUNS for c in prep.children)
 
 
 def _pronominal(prep: Token) -> bool:

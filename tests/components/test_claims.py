@@ -92,6 +92,8 @@ CONTEXT = [
      "Road Safety Statistics\n\nKey findings\n\n• The Collision Severity Index (CSI), which "
      "tracks reported collisions, rose from 61.2 in 2022 to 64.0 in 2023.", "61.2", None, None,
      "severity"),
+    ("For robbery and arson, the ministry recorded a decrease of 4.2% in 2023.", "4.2%", None,
+     "decrease", "robbery"),
     ("UGANDA BUREAU OF STATISTICS\nConsumer Price Index for March 2024\n\nKAMPALA, 28 March "
      "2024 – The annual headline inflation, measured by the Consumer Price Index, eased to 3.3 "
      "percent in March 2024.", "3.3 percent", None, None, "inflation"),
@@ -142,6 +144,9 @@ HOLDERS = [
     ("Officials approved investments over 35 million euros.", "35 million euros", "investment",
      None),
     ("A total of 26,004 crimes were registered.", "26,004", "crime", "total"),
+    ("For the first time, the agency recorded 120 seizures.", "120", "seizure", "time"),
+    ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
+     None),
 ]  # fmt: skip
 
 
