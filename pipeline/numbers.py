@@ -1,11 +1,12 @@
 """Number parsing: printed numbers (digits or words) to values, with their ambiguities.
 
 Pure functions, no spaCy. Digits: thousands separators ",", ".", space, no-break, thin and
-narrow no-break space; a decimal comma ("4,7"); leading zeros ("03.5"); signs including the
-unicode minus. A single "." or "," before exactly three digits ("1.204", "1,204") is ambiguous:
-`parse_digits` returns the usual English reading and the other one, and the caller decides
-from context (a count of crimes is whole). Words: "sixty-five", "two hundred and ten",
-scale words ("537 thousand", "1.2 million", "3bn") and vague amounts ("hundreds of").
+narrow no-break space; Indian grouping ("1,48,520"); a decimal comma ("4,7"); leading zeros
+("03.5"); signs including the unicode minus. A single "." or "," before exactly three digits
+("1.204", "1,204") is ambiguous: `parse_digits` returns the usual English reading and the
+other one, and the caller decides from context (a count of crimes is whole). Words:
+"sixty-five", "two hundred and ten", scale words ("537 thousand", "1.2 million", "3bn",
+"2 lakh") and vague amounts ("hundreds of").
 """
 
 from __future__ import annotations
@@ -63,9 +64,12 @@ SCALES = {
     "billion": 1e9,
     "trillion": 1e12,
 }
+# South Asian scale words: a lakh is 100,000 and a crore 10 million ("1.5 lakh", "3 crore").
+LAKH_SCALES = {"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}
 # Scale words and abbreviations that may follow a number: "1.2 million", "3bn", "25k".
 SCALE_SUFFIXES = {
     **SCALES,
+    **LAKH_SCALES,
     "thousands": 1e3,
     "k": 1e3,
     "mln": 1e6,
@@ -164,7 +168,7 @@ def parse_digits(text: str) -> Digits | None:
     sep = seps[0]
     parts = text.split(sep)
     if len(parts) > 2:
-        if not _thousands(parts):
+        if not (_thousands(parts) or (sep == "," and _lakhs(parts))):
             return None
         return Digits(sign * float("".join(parts)))
     whole, decimal = parts
@@ -183,6 +187,16 @@ def _thousands(groups: list[str]) -> bool:
         all(g.isdigit() for g in groups)
         and 1 <= len(groups[0]) <= 3
         and all(len(g) == 3 for g in groups[1:])
+    )
+
+
+def _lakhs(groups: list[str]) -> bool:
+    """'2', '34', '56', '789': Indian grouping, groups of 2 digits before the last 3."""
+    return (
+        all(g.isdigit() for g in groups)
+        and 1 <= len(groups[0]) <= 2
+        and all(len(g) == 2 for g in groups[1:-1])
+        and len(groups[-1]) == 3
     )
 
 

@@ -23,6 +23,8 @@ DIGITS = [
     ("2,310.75", 2310.75, None),
     ("0.250", 0.25, None),
     ("12.25", 12.25, None),
+    ("12,34,567", 1234567.0, None),
+    ("3,05,12,400", 30512400.0, None),
 ]
 
 
@@ -37,7 +39,7 @@ def test_parse_digits(text: str, value: float, alternative: float | None) -> Non
         assert parsed.alternative == pytest.approx(alternative)
 
 
-@pytest.mark.parametrize("text", ["1,23,4", "12,34,567", "1.2.34"], ids=["bad-1", "bad-2", "bad-3"])
+@pytest.mark.parametrize("text", ["1,23,4", "1,234,56", "1.2.34"], ids=["bad-1", "bad-2", "bad-3"])
 def test_parse_digits_rejects_bad_grouping(text: str) -> None:
     assert parse_digits(text) is None
 
@@ -62,8 +64,16 @@ def test_parse_words_rejects_other_words() -> None:
 
 @pytest.mark.parametrize(
     ("word", "factor"),
-    [("million", 1e6), ("bn", 1e9), ("k", 1e3), ("thousand", 1e3), ("tn", 1e12)],
-    ids=["million", "bn", "k", "thousand", "tn"],
+    [
+        ("million", 1e6),
+        ("bn", 1e9),
+        ("k", 1e3),
+        ("thousand", 1e3),
+        ("tn", 1e12),
+        ("lakh", 1e5),
+        ("crores", 1e7),
+    ],
+    ids=["million", "bn", "k", "thousand", "tn", "lakh", "crores"],
 )
 def test_scale_of(word: str, factor: float) -> None:
     assert scale_of(word) == factor

@@ -50,6 +50,11 @@ BEFORE = [
     ("cost €14", "euro", "EUR"),
     ("cost RM14", "malaysian ringgit", "MYR"),
     ("cost £14", "pound sterling", "GBP"),
+    ("cost KSh 14", "kenyan shilling", "KES"),
+    ("cost ₦14", "nigerian naira", "NGN"),
+    ("cost GH₵14", "ghanaian cedi", "GHS"),
+    ("cost NZ$14", "new zealand dollar", "NZD"),
+    ("cost zł 14", "polish zloty", "PLN"),
 ]
 
 

@@ -33,6 +33,7 @@ from ..errors import ErrorCode, PressfactsError
 from ..extensions import SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import parse_digits
+from .quantities import LIST_ITEM_RE
 
 WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_words.json"
 MAX_MEASURE_TOKENS = 12
@@ -44,6 +45,8 @@ TIME_NOUNS = {"year", "month", "week", "day", "quarter", "decade", "period", "ho
 COPULAS = {"be", "become", "remain", "stand", "come", "amount", "reach", "total", "make"}
 COMPARATIVES = {"more", "less", "fewer", "higher", "lower", "above", "below", "up", "down"}
 RELATIVE = {"who", "that", "which"}
+# 'Burglary accounted for 702 of these': the subject of these verbs is the part counted.
+SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute", "form"}
 # 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
 OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
@@ -387,6 +390,9 @@ class MeasureReader:
         label = _label(self.text, span)
         if label is not None:
             return label
+        listed = self._list_item()
+        if listed is not None:
+            return listed
         noun = self._counted_noun(anchor)
         if noun is not None and not self._generic(noun):
             self.own_phrase = True
@@ -413,12 +419,31 @@ class MeasureReader:
         if verb is not None:
             subject = self._subject(verb)
             if subject:
-                return subject
+                return self._echoed(subject) or subject
         predicate = self._predicate(anchor)
         base = self._earlier_measure() or self._left_chunk()
         if predicate:
             return f"{base} {predicate}" if base else predicate
         return base
+
+    def _echoed(self, subject: str) -> str | None:
+        """'Officers recorded 8,240 crimes, down 3.1% or 262 cases': a subject that already
+        holds an earlier figure of the sentence is who reports, not what is counted; the
+        figure counts what that earlier one does."""
+        earlier = self._earlier_measure(same_sentence=True)
+        if earlier and _words(subject) <= _words(earlier) and earlier != subject:
+            return earlier
+        return None
+
+    def _list_item(self) -> str | None:
+        """'..., Kano 412, Rivers 207 and Oyo 96': a bare count after a name in an
+        enumeration of counts is that name's."""
+        info = self.span._.pressfacts_quantity
+        if info.kind != "count" or self._counted_noun(_anchor(self.span)) is not None:
+            return None
+        start = self.span.start_char
+        found = LIST_ITEM_RE.search(self.text[max(0, start - 80) : start])
+        return found.group("name").strip() if found else None
 
     def _of_object(self, anchor: Token) -> str | None:
         """'86.7% of them', '873 kg of narcotic drugs', 'one of the murders'."""
@@ -431,6 +456,11 @@ class MeasureReader:
                 obj = objects[0]
                 if obj.lower_ in self.words.pronouns:
                     self.of_claim = self._antecedent_claim()
+                    verb = _governing_verb(anchor)
+                    if verb is not None and verb.lemma_ in SHARE_VERBS:
+                        subject = self._subject(verb)
+                        if subject:
+                            return subject
                     predicate = self._predicate(anchor)
                     if predicate:
                         return predicate
@@ -445,6 +475,14 @@ class MeasureReader:
         ):
             owner = anchor.head.head
             if self.words.direction(owner):
+                for child in children:
+                    if (
+                        child.dep_ == "prep"
+                        and child.lower_ in {"in", "among", "on"}
+                        and not _is_time(child)
+                        and not _pronominal(child)
+                    ):
+                        return f"{owner.text} {_phrase(child)}"
                 return self._change_noun(owner) or _phrase(owner, exclude={anchor.head})
             if not self._generic(owner):
                 return _phrase(owner, exclude={anchor.head})
@@ -490,9 +528,22 @@ class MeasureReader:
         if self.span._.pressfacts_quantity.unit != "times" or end + 1 >= len(self.doc):
             return None
         noun = self.doc[end].head
-        if self.doc[end].pos_ != "DET" or noun.i <= end or noun.pos_ not in {"NOUN", "PROPN"}:
-            return None
+        if (
+            self.doc[end].pos_ != "DET"
+            or noun.i <= end
+            or noun.pos_ not in {"NOUN", "PROPN"}
+            or noun.dep_ == "npadvmod"
+        ):
+            return self._frequency()
         return _phrase(noun)
+
+    def _frequency(self) -> str | None:
+        """'patrols were attacked 14 times': how often the verb happened (its holder is added)."""
+        times = self.span[-1]
+        verb = times.head
+        if times.dep_ not in {"npadvmod", "advmod", "dobj"} or verb.pos_ != "VERB":
+            return None
+        return None if self.words.direction(verb) else verb.text
 
     def _compared_level(self, anchor: Token) -> str | None:
         """'registered 42,316 crimes, 1.8% fewer than ...': the measure of the level compared."""
@@ -510,12 +561,20 @@ class MeasureReader:
         return self._earlier_measure(same_sentence=True)
 
     def _in_object(self, anchor: Token) -> str | None:
-        """'$412,600 in restitution', '$1 billion in fines': what an amount is made of."""
-        if self.span._.pressfacts_quantity.kind not in {"money", "mass", "volume"}:
+        """'$412,600 in restitution', '$1 billion in fines': what an amount is made of;
+        'Rs 2 crore for drainage': what money is for."""
+        kind = self.span._.pressfacts_quantity.kind
+        if kind not in {"money", "mass", "volume"}:
             return None
         heads = (anchor, anchor.head) if anchor.dep_ == "dobj" else (anchor,)
         for child in (c for head in heads for c in head.children):
-            if child.dep_ == "prep" and child.lower_ == "in" and child.i == self.span.end:
+            if child.dep_ != "prep" or child.i != self.span.end:
+                continue
+            if kind == "money" and child.lower_ == "for" and not _is_time(child):
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects and not _pronominal(child):
+                    return _phrase(child)
+            if child.lower_ == "in":
                 if _is_time(child) or _pronominal(child):
                     return None
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
@@ -619,6 +678,7 @@ class MeasureReader:
                     if c.dep_ == "prep"
                     and c.lower_ not in PREPS_DROPPED
                     and not _is_time(c)
+                    and not _about_time(c)
                     and not _pronominal(c)
                 ),
                 key=lambda c: c.i < verb.i,
@@ -677,9 +737,12 @@ class MeasureReader:
         return self._earlier_measure() or self._left_chunk()
 
     def _subject(self, verb: Token) -> str | None:
-        """The subject of the verb (or of the verb it is coordinated with), with its place."""
+        """The subject of the verb (or of the verb it is coordinated with), with its place;
+        never a letterhead that the parser joined to the sentence."""
         token = _subject_token(verb)
         if token is None or token in self.span or token.like_num:
+            return None
+        if _heading(token):
             return None
         lower = token.lower_
         if lower in {"which", "that", "who"} and verb.dep_ == "relcl":
@@ -716,7 +779,10 @@ class MeasureReader:
             for c in verb.children
             if c.dep_ == "prep" and c.i < token.i and not _is_time(c) and not _pronominal(c)
         ]
-        if place and place[0].lower_ in {"in", "on", "at", "among"}:
+        if place and (
+            place[0].lower_ in {"in", "on", "at", "among"}
+            or (place[0].lower_ == "for" and not _about_time(place[0]))
+        ):
             phrase = f"{phrase} {_phrase(place[0])}"
         return phrase
 
@@ -904,6 +970,12 @@ def _relative_predicate(noun: Token) -> str | None:
     return None
 
 
+def _heading(token: Token) -> bool:
+    """A noun and its compounds written in capitals ('NATIONAL BUREAU') are a letterhead."""
+    words = [*(t for t in token.lefts if t.dep_ == "compound"), token]
+    return len(words) > 1 and all(t.is_upper for t in words)
+
+
 def _noun_head(token: Token) -> Token:
     """The head of the noun phrase a modifier starts: 'home' → 'burglaries'."""
     while token.dep_ in {"amod", "compound"} and token.head.i > token.i:
@@ -937,9 +1009,12 @@ def _subject_token(verb: Token | None) -> Token | None:
     """The verb's subject; a participle's is the noun it modifies."""
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subject = next((c for c in subjects if not _heading(c)), subjects[0])
+            if "\n" in _between(subject, verb):
+                return _line_subject(verb) or subject
+            return subject
         if _participle_of_noun(verb):
             return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
@@ -947,6 +1022,19 @@ def _subject_token(verb: Token | None) -> Token | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _line_subject(verb: Token) -> Token | None:
+    """When the parser joined a heading or byline to the sentence, the subject is the first
+    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed')."""
+    start = verb.i
+    while start > verb.sent.start and "\n" not in verb.doc[start - 1].text:
+        start -= 1
+    for chunk in verb.doc[start : verb.i].noun_chunks:
+        root = chunk.root
+        if root.pos_ != "PRON" and root.ent_type_ not in {"GPE", "DATE", "TIME", "CARDINAL"}:
+            return root
     return None
 
 
@@ -1022,6 +1110,11 @@ def _join(tokens: list[Token], lemma: Token | None = None) -> str:
 def _is_time(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in {"DATE", "TIME"} or o.like_num for o in objects)
+
+
+def _about_time(prep: Token) -> bool:
+    """'for the first time', 'for the year': a time, not a topic."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in TIME_NOUNS for c in prep.children)
 
 
 def _pronominal(prep: Token) -> bool:

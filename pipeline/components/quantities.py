@@ -63,14 +63,34 @@ _HALF_RE = re.compile(
     r"(?<!first )(?<!second )(?<!last )(?<!a )(?<!one )\bhalf(?= (?:of|the|a|its|their)\b)", re.I
 )
 _SCALE_RE = re.compile(
-    r"[ \u00a0]?(?P<s>thousands|thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn)\b"
+    r"[ \u00a0]?(?P<s>thousands|thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn"
+    r"|lakhs?|lacs?|crores?)\b"
     r"|(?P<a>[kKmMbB])\b",
 )
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|EDT\b|EST\b|UTC\b)", re.I)
 _PHONE_RE = re.compile(
     r"(?:\(\d{2,4}\)\s?\d{2,4}[-\s.]\d{3,4}|\b(?:\d{1,3}[-.])?\d{3}[-.]\d{3}[-.]\d{4}\b"
-    r"|\+\d[\d\s()-]{8,}\d)"
+    r"|\+\d[\d\s()-]{8,}\d|(?<![\d.,])\b0\d{2,4}(?:[ \u00a0-]\d{2,4}){1,3}\b)"
+)
+# A number called or dialled is a phone or service number: 'call 999', 'dial 112', 'the 1098
+# helpline', 'emergency 911 calls'.
+_DIALLED_BEFORE_RE = re.compile(
+    r"\b(?:call|calls|calling|dial|dials|dialling|dialing|ring|ringing|phone|phoning|telephone|"
+    r"tel|text|texting|sms|freephone|toll-free|hotline|helpline|emergency|whatsapp|centre|center)"
+    r"(?:\s+(?:on|the|number|no\.?))?[\s:.]*$"
+    r"|\b(?:call|calling|ring|ringing|phone|phoning|contact|contacting)(?:\s+[\w-]+){1,4}\s+on[\s:]*$",
+    re.IGNORECASE,
+)
+_DIALLED_AFTER_RE = re.compile(
+    r"^[\s-]*(?:(?:non-)?emergency\s+|toll-free\s+)?"
+    r"(?:helpline|hotline|line|number|freephone|call (?:centre|center)"
+    r"|(?:mobile )?app(?:lication)?)\b",
+    re.IGNORECASE,
+)
+# The number after a name in an enumeration of counts: '..., Kano 412, Rivers 207 and Oyo 96'.
+LIST_ITEM_RE = re.compile(
+    r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,2}(?:,|;|,? and)\s+(?P<name>(?:[A-Z][\w'’-]*\s+){1,3})$"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d\d/\d\d\b"
@@ -125,6 +145,8 @@ LENGTH_CONTEXT = {
     "tall", "long", "high", "wide", "deep", "away", "above", "below", "from", "across", "in",
     "under", "over", "of", "and", "to", "or", "per", "thick", "beneath", "down", "up", "race",
 }  # fmt: skip
+# 'from 1,366 a year before': a point in time, not a rate.
+_AGO_RE = re.compile(r"\s+(?:earlier|before|ago|later|previously)\b", re.IGNORECASE)
 PER_WORDS_AFTER_A = {"day", "week", "month", "year", "hour", "minute", "second", "night"}
 
 
@@ -222,7 +244,9 @@ class QuantitiesComponent:
             word = (per.group("word") or "/").lower()
             unit = self.units.read_after(text, per.start("what"))
             base = parse_digits(per.group("n")) if per.group("n") else None
-            if word in {"a", "an"} and what.lower().rstrip("s") not in PER_WORDS_AFTER_A:
+            if word in {"a", "an"} and (
+                what.lower().rstrip("s") not in PER_WORDS_AFTER_A or _AGO_RE.match(text, per.end())
+            ):
                 return cand
             if word in {"each", "every"} and base is not None:
                 return cand
@@ -479,6 +503,8 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
         return "name"
     if bare and _CLOCK_RE.match(text, e):
         return "time"
+    if bare and (_DIALLED_BEFORE_RE.search(before) or _DIALLED_AFTER_RE.match(after)):
+        return "phone"
     if bare and _is_name(doc, cand, before):
         return "name"
     if unit is not None and unit.kind == "duration" and _is_period(cand, before, after, unit):
@@ -514,6 +540,8 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return True
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
+    if LIST_ITEM_RE.search(before):
+        return False
     if any(ch.isupper() for ch in word[1:]) or "&" in word:
         return True
     token = _token_at(doc, prev.start(1) + (cand.num_start - len(before)))
@@ -541,10 +569,14 @@ def _word_idiom(doc: Doc, cand: Candidate, before: str, after: str) -> bool:
     if span is None:
         return True
     token = span[-1]
-    prev = before.rstrip().split()[-1].lower() if before.strip() else ""
+    prev = before.rstrip().split()[-1].lower().strip("\"'“”‘’(") if before.strip() else ""
     if word == "one":
         if cand.unit is not None and cand.unit.kind == "duration":
             return False
+        if prev in {"every", "each", "any", "no"}:
+            return True
+        if prev == "in" and re.match(r"\s+[a-z]+,", after):
+            return True
         if re.match(r"\s+(?:another|day|time|way|point|side|by)\b", after, re.I):
             return True
         if prev == "on" and re.match(r"\s+hand\b", after, re.I):
@@ -629,6 +661,8 @@ def to_info(cand: Candidate) -> QuantityInfo:
     high = cand.high
     if unit is None:
         kind = "rate" if cand.per_unit else ("ratio" if cand.source == "fraction" else "count")
+        if kind == "count" and value != int(value):
+            kind = "other"  # 'the index stood at 138.86': a level, and counts are whole
         return QuantityInfo(
             value=value,
             value_text=cand.value_text,

@@ -75,6 +75,28 @@ CONTEXT = [
      "national average"),
     ("Police recorded 4,800 offences in the year to March 2016, which is an annual rise of 9%.",
      "9%", None, "increase", "offence"),
+    ("Inspectors logged 8,240 complaints in 2023, down 3.1% or 262 cases on 2022.", "3.1%", None,
+     "decrease", "complaint"),
+    ("Retailers reported 1,530 robberies in May, up 12% from 1,366 a year before.", "1,366",
+     None, None, "robber"),
+    ("Offences fell to 9,100. Car theft accounted for 702 of these, 45 fewer than in 2022.",
+     "702", None, None, "car theft"),
+    ("Our depots were flooded 9 times this winter.", "9 times", None, None, "flooded"),
+    ("The region had 3,100 cases, an increase of 24 per cent in measles cases.", "24 per cent",
+     None, "increase", "measles"),
+    ("The county has allocated Rs 2.5 crore for drainage and road repairs.", "Rs 2.5 crore",
+     None, None, "drainage"),
+    ("Among the regions, Tartu counted 1,204 burglaries, Pärnu 988 and Narva 412.", "988",
+     None, None, "pärnu"),
+    ("Transport Canada – Bulletin: Road collisions in Canada, 2023\n\nby Jane Roe, Centre for "
+     "Road Safety Statistics\n\nKey findings\n\n• The Collision Severity Index (CSI), which "
+     "tracks reported collisions, rose from 61.2 in 2022 to 64.0 in 2023.", "61.2", None, None,
+     "severity"),
+    ("For robbery and arson, the ministry recorded a decrease of 4.2% in 2023.", "4.2%", None,
+     "decrease", "robbery"),
+    ("UGANDA BUREAU OF STATISTICS\nConsumer Price Index for March 2024\n\nKAMPALA, 28 March "
+     "2024 – The annual headline inflation, measured by the Consumer Price Index, eased to 3.3 "
+     "percent in March 2024.", "3.3 percent", None, None, "inflation"),
 ]  # fmt: skip
 
 
@@ -122,6 +144,9 @@ HOLDERS = [
     ("Officials approved investments over 35 million euros.", "35 million euros", "investment",
      None),
     ("A total of 26,004 crimes were registered.", "26,004", "crime", "total"),
+    ("For the first time, the agency recorded 120 seizures.", "120", "seizure", "time"),
+    ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
+     None),
 ]  # fmt: skip
 
 

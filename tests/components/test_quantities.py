@@ -67,6 +67,21 @@ CLAIMS = [
     ("A 4 x 10 metre tent was set up.", "10 metre", 10, "metre", "length", 10, "metre"),
     ("Signals move at 3×10⁸ metres per second.", "3×10⁸ metres per second", 3e8,
      "metre per second", "speed", 3e8, "metre per second"),
+    ("A sack of rice sold at KSh 3,450 in Kisumu.", "KSh 3,450", 3450, "kenyan shilling",
+     "money", 3450, "KES"),
+    ("The board approved Tsh 12.5 billion for roads.", "Tsh 12.5 billion", 12.5e9,
+     "tanzanian shilling", "money", 12.5e9, "TZS"),
+    ("Grants of ₦ 45,000 reached each cooperative.", "₦ 45,000", 45000, "nigerian naira",
+     "money", 45000, "NGN"),
+    ("The scheme reached 2,07,315 farmers in March.", "2,07,315", 207315, None, "count",
+     207315, None),
+    ("Nearly 3.2 lakh pilgrims visited the shrine.", "3.2 lakh", 320000, None, "count", 320000,
+     None),
+    ("The price index stood at 121.35 in June.", "121.35", 121.35, None, "other", 121.35, None),
+    ("The district sanctioned Rs 12 crore for drains.", "Rs 12 crore", 1.2e8, "indian rupee",
+     "money", 1.2e8, "INR"),
+    ("Of the new cases, Lagos reported 820, Kano 412, Rivers 207 and Oyo 96.", "96", 96,
+     None, "count", 96, None),
 ]  # fmt: skip
 
 
@@ -113,6 +128,13 @@ NOT_CLAIMS = [
     ("The report is dated 14.03.2021.", "14"),
     ("Accidents happened on level 2 of the car park.", "2"),
     ("Wards for COVID-19 patients reopened.", "19"),
+    ("In an emergency, dial 112 at once.", "112"),
+    ("Drivers should call 000 or the police on 131 444.", "131"),
+    ("Parents can ring the 1098 childline at night.", "1098"),
+    ("Tips go to Freephone 0800 123 4567 anonymously.", "123"),
+    ("The 311 non-emergency line takes reports.", "311"),
+    ("Every one of the bridges was inspected.", "one"),
+    ("In one case, a trader was fined.", "one"),
 ]
 
 
