@@ -40,6 +40,18 @@ Factory = Callable[..., Extraction]
         ("Of the 900 deaths, 600 were drivers and 300 riders.", ["900", "600", "300"], False),
         ("The 900 deaths included 600 drivers and 400 riders.", ["900", "600", "400"], True),
         ("The 900 deaths comprised 600 drivers and 300 riders.", ["900", "600", "300"], False),
+        (
+            "Clinics saw 900 flu cases, against 700 cases a year ago. Of the flu cases, the north "
+            "had 600 and the south 400.",
+            [("900", 0, {"measure": "flu case"}), "700", "600", "400"],
+            True,
+        ),
+        (
+            "Clinics saw 900 flu cases, against 700 cases a year ago. Of the flu cases, the "
+            "north had 600 and the south 300.",
+            [("900", 0, {"measure": "flu case"}), "700", "600", "300"],
+            False,
+        ),
     ],
     ids=[
         "sum-holds",
@@ -53,6 +65,8 @@ Factory = Callable[..., Extraction]
         "leading-of-the-holds",
         "included-exceeds",
         "comprised-holds",
+        "named-whole-exceeds",
+        "named-whole-not-the-earlier-period",
     ],
 )
 def test_part_whole(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:

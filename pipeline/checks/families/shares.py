@@ -2,8 +2,9 @@
 
 A whole and its parts are read from one sentence: the whole is the last figure before a
 subset marker ('of them', 'of which', 'including', 'included', 'comprising', 'among them'; at
-the start of a sentence the whole is the last figure of the sentence before), or the figure of
-a leading 'Of the 1,500 deaths,'; the parts are the figures of the same kind after it.
+the start of a sentence the whole is the last figure of the sentence before), the figure of a
+leading 'Of the 1,500 deaths,', or for a leading 'Of the confirmed cases,' the latest earlier
+figure whose measure names them; the parts are the figures of the same kind after it.
 'A out of B' and 'B ..., A of them' make A a part of B.
 """
 
@@ -24,7 +25,7 @@ from ..arithmetic import (
     printed_unit,
     stated_fits,
 )
-from ..measures import claim_concepts, content_words
+from ..measures import claim_concepts, clause, content_words, measured
 from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, placeholders, sentences
 
@@ -35,6 +36,9 @@ _SUBSET = re.compile(
 )
 _OF_WHOLE = re.compile(
     r"^\W*(?:of|among|out of) (?:the |all |these |those )?\{(\d+)\}[^{},]{0,60},", re.IGNORECASE
+)
+_OF_NAMED = re.compile(
+    r"^\W*(?:of|among) (?:the|all|these|those) (?P<what>[a-z][a-z -]{2,40}?),", re.IGNORECASE
 )
 _ENDS_WITH_CLAIM = re.compile(r"\{\d+\}\s*$")
 _OUT_OF = re.compile(r"\{(\d+)\}[^{}.;]{0,60}?\bout of (?:a total of )?\{(\d+)\}", re.IGNORECASE)
@@ -67,6 +71,10 @@ def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
             whole = sentence.claims[int(lead.group(1))]
             if whole.kind in AMOUNTS and not is_year_like(whole):
                 yield _relation(sentence, whole, _SUBSET.split(sentence.template[lead.end() :])[0])
+        elif (named := _OF_NAMED.match(sentence.template)) and (
+            earlier := _named_whole(units, sentence, content_words(named.group("what")))
+        ):  # 'Of the confirmed cases, the capital reported 2,318, ...'
+            yield _relation(sentence, earlier, _SUBSET.split(sentence.template[named.end() :])[0])
         for marker in _SUBSET.finditer(sentence.template):
             head, tail = sentence.template[: marker.start()], sentence.template[marker.end() :]
             before = [sentence.claims[i] for i in placeholders(head)]
@@ -82,6 +90,23 @@ def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
             part, whole = (sentence.claims[int(match.group(i))] for i in (1, 2))
             if part.kind == whole.kind and part.kind in AMOUNTS:
                 yield PartWhole(whole, [part], {})
+
+
+def _named_whole(units: list[Sentence], sentence: Sentence, words: frozenset[str]) -> Claim | None:
+    """The latest amount of the sentences before whose measure has every word of the phrase
+    ('confirmed cases'), not one stated for another period ('against 4,880 cases')."""
+    if not words:
+        return None
+    for unit in reversed(units[max(0, sentence.index - LOOK_BACK) : sentence.index]):
+        for claim in reversed(unit.claims):
+            if claim.kind not in AMOUNTS or is_year_like(claim) or is_change(unit, claim):
+                continue
+            at = unit.template.index(f"{{{unit.claims.index(claim)}}}")
+            if _EARLIER.search(unit.template[:at]):
+                continue
+            if words <= content_words(measured(claim)) | content_words(clause(unit, claim)):
+                return claim
+    return None
 
 
 def _relation(sentence: Sentence, whole: Claim, tail: str) -> PartWhole:
