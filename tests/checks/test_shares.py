@@ -93,6 +93,18 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
     ("text", "claims", "flagged"),
     [
         (
+            "Clinics notified 58,214 flu cases, or 840 per 100,000 people. Flu A made up 8,433 "
+            "cases, or 14.5% of the total.",
+            [
+                ("58,214", 0, {"measure": "flu case"}),
+                "840",
+                ("100,000", 0, {"measure": "flu case"}),
+                ("8,433", 0, {"measure": "flu case"}),
+                "14.5%",
+            ],
+            False,
+        ),
+        (
             "Police recorded 12,000 offences, 7,000 of them thefts. Fraud made up 25% of all "
             "offences, or 4,000 cases.",
             ["12,000", "7,000", "25%", "4,000"],
@@ -146,6 +158,7 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
         ),
     ],
     ids=[
+        "rate-base-is-no-total",
         "share-first-of-all-fails",
         "share-first-of-all-holds",
         "holds",

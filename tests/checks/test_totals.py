@@ -103,6 +103,11 @@ _TABLE = (
             ["38%", "70%"],
             False,
         ),
+        (
+            "The jobless rate for men was 4.3%, and for women it was 4.1%.",
+            ["4.3%", "4.1%"],
+            False,
+        ),
     ],
     ids=[
         "table-holds",
@@ -113,6 +118,7 @@ _TABLE = (
         "partition-fails",
         "no-partition",
         "changes-not-shares",
+        "rates-not-shares",
     ],
 )
 def test_shares_sum(extraction: Factory, text: str, claims: list[str], flagged: bool) -> None:

@@ -101,8 +101,8 @@ def _named_whole(units: list[Sentence], sentence: Sentence, words: frozenset[str
         for claim in reversed(unit.claims):
             if claim.kind not in AMOUNTS or is_year_like(claim) or is_change(unit, claim):
                 continue
-            at = unit.template.index(f"{{{unit.claims.index(claim)}}}")
-            if _EARLIER.search(unit.template[:at]):
+            at = unit.template.index(f"{{{unit.position(claim)}}}")
+            if _EARLIER.search(unit.template[:at]) or _RATE_BASE.search(unit.template[:at]):
                 continue
             if words <= content_words(measured(claim)) | content_words(clause(unit, claim)):
                 return claim
@@ -215,6 +215,7 @@ _EARLIER = re.compile(
     r"\b(?:than|compared|from|against|versus|ago|last year|previous|a year earlier)\b[^;]*$",
     re.IGNORECASE,
 )
+_RATE_BASE = re.compile(r"\b(?:per|every)\s*$", re.IGNORECASE)
 LOOK_BACK = 3
 """How many sentences before a share its whole may be stated in."""
 
@@ -278,6 +279,8 @@ def _earlier_total(
             at = unit.template.index(f"{{{unit.position(claim)}}}")
             if _EARLIER.search(unit.template[:at]):
                 continue  # 'compared with 58,412 a year before' is another period's total
+            if _RATE_BASE.search(unit.template[:at]):
+                continue  # 'per 100,000 people' is the base of a rate, not a total
             concepts = claim_concepts(unit, claim) - places
             if concepts and concepts <= words:
                 if not largest:

@@ -33,6 +33,7 @@ _DISTRIBUTION = re.compile(
     r"\b(?:distribution|breakdown|structure|composition|split)\b|\bby (?:age|sex|gender)\b",
     re.IGNORECASE,
 )
+_RATE = re.compile(r"\b(?:rates?|incidence|prevalence|averaged?)\b", re.IGNORECASE)
 _HEADER = re.compile(r"^[^\n]*:[ \t]*\n", re.MULTILINE)
 _ITEM = re.compile(r"[ \t]*(?:[-•*–·][ \t]*)?[^\n]{1,100}(?:\n|$)")
 _ITEM_BREAK = re.compile(r"[,;]|\band\b|\{\d+\}")
@@ -142,8 +143,9 @@ def _clause_label(sentence: Sentence, claim: Claim) -> str:
 
 
 def _partition_shares(sentence: Sentence) -> Iterator[Enumeration]:
-    """'women made up 71.4% of the applicants and men 28.6%': shares over a partition."""
-    if ":" in sentence.template:
+    """'women made up 71.4% of the applicants and men 28.6%': shares over a partition; not
+    rates ('the rate for men was 4.3% and for women 4.1%'), which are no parts of one whole."""
+    if ":" in sentence.template or _RATE.search(sentence.template):
         return
     shares = [
         (_clause_label(sentence, c), c)
