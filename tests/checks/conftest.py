@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
 
+from pipeline.checks.registry import Finding
 from pipeline.schema import Claim, Entity, Extraction, Interval, Mention, Normalized, Release
 
 _NUMBER = re.compile(r"[\d.,]+|[A-Za-z]+")
@@ -81,3 +82,11 @@ def make_extraction(
 def extraction() -> Callable[..., Extraction]:
     """The factory: extraction(text, ['15', ('5', 1), ...])."""
     return make_extraction
+
+
+def first_claims(findings: Iterable[Finding]) -> list[str]:
+    """The first claim of each finding, after checking that each explains its arithmetic."""
+    found = list(findings)
+    for finding in found:
+        assert finding.message and finding.readings
+    return [f.claims[0] for f in found]

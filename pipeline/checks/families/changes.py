@@ -124,7 +124,7 @@ def change_from_to(extraction: Extraction) -> Iterator[Finding]:
         stated = [c for c in others if c.kind in PERCENTS]
         if len(stated) == 1 and stated[0].range is None:
             yield from percent_finding(stated[0], a, b, rates)
-        by = [c for c in others if c.kind == a.kind and f"by {{{claims.index(c)}}}" in rest]
+        by = [c for c in others if c.kind == a.kind and f"by {{{sentence.position(c)}}}" in rest]
         if len(by) == 1 and not rates:
             yield from _absolute(by[0], a, b)
 

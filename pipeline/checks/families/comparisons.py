@@ -82,8 +82,7 @@ def _earlier_first(sentence: Sentence, a: Claim, b: Claim) -> tuple[Claim, Claim
 
 def _around(sentence: Sentence, claim: Claim) -> tuple[str, str]:
     """The template before and after the claim's placeholder."""
-    index = sentence.claims.index(claim)
-    mark = f"{{{index}}}"
+    mark = f"{{{sentence.position(claim)}}}"
     at = sentence.template.index(mark)
     return sentence.template[:at], sentence.template[at + len(mark) :]
 
