@@ -23,7 +23,13 @@ COMPARED = [
     ("In 2023, 1,500 people died, 25% more than the 1,200 of 2022.", []),
     ("In 2023, 1,500 people died, 15% more than the 1,200 of 2022.", ["c2"]),
     ("Sales reached 3.9 million, up 60% on last year's 2.4 million.", []),
+    ("Poverty rose to 8.3% in June, 1.4 points above the 6.9% of a year earlier.", []),
+    ("Poverty rose to 8.3% in June, 1.9 points above the 6.9% of a year earlier.", ["c2"]),
+    ("The rate fell to 5.2%, 0.7 percentage points lower than the 5.8% two years ago.", []),
+    ("The rate rose to 5.2%, 0.6 percentage points higher than the 5.8% two years ago.", ["c3"]),
 ]
+POINTS_UP = {"kind": "percentage_point", "change": {"direction": "increase"}}
+POINTS_DOWN = {"kind": "percentage_point", "change": {"direction": "decrease"}}
 FIGURES = [
     ["1,500", "1,200", "25%"],
     ["1,500", "1,100", "21%"],
@@ -34,6 +40,10 @@ FIGURES = [
     ["1,500", "25%", "1,200"],
     ["1,500", "15%", "1,200"],
     [("3.9", 0, {"value": 3_900_000}), "60%", ("2.4", 0, {"value": 2_400_000})],
+    ["8.3%", ("1.4", 0, POINTS_UP), "6.9%"],
+    ["8.3%", ("1.9", 0, POINTS_UP), "6.9%"],
+    ["5.2%", ("0.7 percentage points", 0, POINTS_DOWN), "5.8%"],
+    ["5.2%", ("0.6 percentage points", 0, POINTS_UP), "5.8%"],
 ]
 
 
@@ -50,6 +60,10 @@ FIGURES = [
         "more-than-holds",
         "more-than-fails",
         "scaled-counts-round",
+        "points-hold",
+        "points-fail",
+        "points-two-years-hold",
+        "points-wrong-direction",
     ],
 )
 def test_compared_levels(

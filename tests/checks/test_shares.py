@@ -156,6 +156,40 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
             ["12,731", "19,000", "8,620", "67.7 percent"],
             False,
         ),
+        (
+            "Police recorded 4,150 murders, 120 fewer than the 4,270 of last year. Knives were "
+            "used in 1,020 of these killings (28.6%).",
+            ["4,150", "120", "4,270", "1,020", "28.6%"],
+            True,
+        ),
+        (
+            "Police recorded 4,150 homicides, 120 fewer than the 4,270 of last year. Knives were "
+            "used in 1,020 of these killings (24.6%).",
+            ["4,150", "120", "4,270", "1,020", "24.6%"],
+            False,
+        ),
+        (
+            "Stations in the north recorded 4,150 murders and 2,300 rapes. Knives were used in "
+            "1,020 of these killings (28.6%).",
+            [
+                ("4,150", 0, {"measure": "murders"}),
+                ("2,300", 0, {"measure": "rapes"}),
+                "1,020",
+                "28.6%",
+            ],
+            True,
+        ),
+        (
+            "Stations in the north recorded 4,150 murders and 2,300 rapes. Knives were used in "
+            "1,020 of these killings (24.6%).",
+            [
+                ("4,150", 0, {"measure": "murders"}),
+                ("2,300", 0, {"measure": "rapes"}),
+                "1,020",
+                "24.6%",
+            ],
+            False,
+        ),
     ],
     ids=[
         "rate-base-is-no-total",
@@ -168,6 +202,10 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
         "change-pair",
         "of-the-whole",
         "earlier-period-total",
+        "synonym-whole-fails",
+        "synonym-whole-holds",
+        "anaphor-names-whole-fails",
+        "anaphor-names-whole-holds",
     ],
 )
 def test_share_of_earlier_total(

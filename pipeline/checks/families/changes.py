@@ -126,7 +126,7 @@ def change_from_to(extraction: Extraction) -> Iterator[Finding]:
             yield from percent_finding(stated[0], a, b, rates)
         by = [c for c in others if c.kind == a.kind and f"by {{{sentence.position(c)}}}" in rest]
         if len(by) == 1 and not rates:
-            yield from _absolute(by[0], a, b)
+            yield from absolute_finding(by[0], a, b)
 
 
 @register_check("change_level_from.v1", severity="error")
@@ -151,7 +151,7 @@ def change_level_from(extraction: Extraction) -> Iterator[Finding]:
         if stated.kind in PERCENTS and stated.range is None:
             yield from percent_finding(stated, a, b, rates)
         elif stated.kind == a.kind and not rates:
-            yield from _absolute(stated, a, b)
+            yield from absolute_finding(stated, a, b)
 
 
 def direction_finding(a: Claim, b: Claim, word: str | None) -> Iterator[Finding]:
@@ -202,7 +202,8 @@ def percent_finding(stated: Claim, a: Claim, b: Claim, rates: bool) -> Iterator[
     )
 
 
-def _absolute(stated: Claim, a: Claim, b: Claim) -> Iterator[Finding]:
+def absolute_finding(stated: Claim, a: Claim, b: Claim) -> Iterator[Finding]:
+    """A finding when the stated size of a change is b − a under no reading."""
     sizes = []
     for before, after in product(readings(a), readings(b)):
         diff = after - before

@@ -1,11 +1,13 @@
 """Two levels of one measure compared in a sentence, with the stated size of the change.
 
 '1,500 deaths in 2023 compared with 1,100 in 2022, an increase of 21%', 'rose by 21% to 1,500,
-compared to 1,100 a year earlier', '1,500 people died, 21% more than the 1,100 of 2022': the
-sentence states two levels of the same kind, exactly one of them marked as the earlier one
-('from', 'than', 'compared with', 'against', 'a year earlier', the earlier of two years), and
-one percent change; the levels' measures, when extracted, share a concept. Sentences the fixed
-patterns of changes.py read are left to those checks.
+compared to 1,100 a year earlier', '1,500 people died, 21% more than the 1,100 of 2022', 'rose
+to 11.6%, 1.6 percentage points higher than the 10.0% of a year earlier': the sentence states
+two levels of the same kind, exactly one of them marked as the earlier one ('from', 'than',
+'compared with', 'against', 'a year earlier', the earlier of two years), and one change: a
+percent between amounts, or percentage points between two percents; the levels' measures, when
+extracted, share a concept. Sentences the fixed patterns of changes.py read are left to those
+checks.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from ...schema import Claim, Extraction
 from ..measures import concepts, content_words, measured
 from ..registry import Finding, register_check
 from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
-from .changes import PERCENTS, direction_finding, percent_finding, read_by_patterns
+from .changes import (
+    PERCENTS,
+    absolute_finding,
+    direction_finding,
+    percent_finding,
+    read_by_patterns,
+)
 
 _EARLIER_BEFORE = re.compile(
     r"\b(?:from|than|compared (?:with|to)|against|versus|vs\.?|on)\s+"
@@ -25,7 +33,8 @@ _EARLIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,3}?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior) "
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:(?:a|one|\d+|[a-z]+) (?:years?|months?|quarters?|weeks?) "
+    r"(?:earlier|ago|before)|last year|the (?:previous|prior) "
     r"year|(?:in|during|for) the (?:same|previous|prior|corresponding) (?:period|year|quarter|"
     r"month|half))",
     re.IGNORECASE,
@@ -35,21 +44,26 @@ _YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,3}?(?:in|during|for|of)\s+(\d{4})
 
 @register_check("compared_levels.v1", severity="error")
 def compared_levels(extraction: Extraction) -> Iterator[Finding]:
-    """Two levels compared in one sentence must fit the one percent change stated with them.
+    """Two levels compared in one sentence must fit the one change stated with them.
 
-    A sentence with exactly one percent change and exactly two other figures of one kind and
-    measure, exactly one of them marked as the earlier: the direction word must match the sign
-    of later − earlier, and the percent must fit (later − earlier) / earlier under rounding or
-    truncation.
+    A sentence with exactly one change (a percent, or percentage points) and exactly two
+    other figures of one kind and measure (amounts, or percents for points), exactly one of
+    them marked as the earlier: the direction word must match the sign of later − earlier, and
+    the change must fit (later − earlier) / earlier, or later − earlier in points, under
+    rounding or truncation.
     """
     for sentence in sentences(extraction):
         if read_by_patterns(sentence.template):
             continue
         figures = [c for c in sentence.claims if not is_year_like(c)]
         changes = [c for c in figures if is_change(sentence, c)]
-        levels = [c for c in figures if c not in changes and c.kind not in PERCENTS]
-        if len(changes) != 1 or changes[0].kind != "percent" or changes[0].range is not None:
+        if len(changes) != 1 or changes[0].range is not None:
             continue
+        change = changes[0]
+        if change.kind not in PERCENTS:
+            continue
+        points = change.kind == "percentage_point"
+        levels = [c for c in figures if c is not change and (c.kind == "percent") == points]
         if len(levels) != 2 or levels[0].kind != levels[1].kind:
             continue
         if not _same_measure(*levels):
@@ -59,7 +73,10 @@ def compared_levels(extraction: Extraction) -> Iterator[Finding]:
             continue
         before, after = ordered
         yield from direction_finding(before, after, direction(sentence.template))
-        yield from percent_finding(changes[0], before, after, rates=False)
+        if points:
+            yield from absolute_finding(change, before, after)
+        else:
+            yield from percent_finding(change, before, after, rates=False)
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:

@@ -25,7 +25,7 @@ from ..arithmetic import (
     printed_unit,
     stated_fits,
 )
-from ..measures import claim_concepts, clause, content_words, measured
+from ..measures import claim_concepts, clause, concepts, content_words, measured
 from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, placeholders, sentences
 
@@ -216,6 +216,7 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _RATE_BASE = re.compile(r"\b(?:per|every)\s*$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\{\d+\}\s+of (?:these|those)\s+([a-z]+)\b", re.IGNORECASE)
 LOOK_BACK = 3
 """How many sentences before a share its whole may be stated in."""
 
@@ -226,8 +227,9 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
     offences, or 4,000') must be the count over the total of that measure stated before it.
 
     The total is the latest larger count stated in the sentence or the three before it whose
-    concepts are all among the count's and the share's ('crimes' for 'crimes solved'); the
-    share must fit count / total × 100 under rounding or truncation.
+    concepts are all among the count's and the share's ('crimes' for 'crimes solved'), or,
+    after 'of these killings', the latest one that counts what the anaphor names ('murders');
+    the share must fit count / total × 100 under rounding or truncation.
     """
     units = sentences(extraction)
     places = frozenset(
@@ -249,7 +251,11 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
             words = (claim_concepts(sentence, count) | claim_concepts(sentence, share)) - places
             after_share = sentence.template[sentence.template.index(f"{{{p}}}") :]
             largest = bool(_OF_ALL.match(after_share))
-            whole = _earlier_total(units, sentence, count, words, places, largest=largest)
+            anaphor = _ANAPHOR.match(sentence.template, sentence.template.index(f"{{{n}}}"))
+            named = concepts(content_words(anaphor.group(1))) if anaphor else frozenset()
+            whole = _earlier_total(
+                units, sentence, count, words, places, largest=largest, named=named
+            )
             if whole is not None:
                 yield from _share_fits(share, count, whole)
 
@@ -262,9 +268,11 @@ def _earlier_total(
     places: frozenset[str],
     *,
     largest: bool = False,
+    named: frozenset[str] = frozenset(),
 ) -> Claim | None:
-    """The latest larger count before `count` whose concepts are all among `words`; with
-    `largest` ('25% of all offences'), the largest such count."""
+    """The latest larger count before `count` whose concepts are all among `words`, or, when
+    an anaphor `named` concepts, include them; with `largest` ('25% of all offences'), the
+    largest such count."""
     found: list[Claim] = []
     for unit in reversed(units[max(0, sentence.index - LOOK_BACK) : sentence.index + 1]):
         for claim in reversed(unit.claims):
@@ -281,8 +289,13 @@ def _earlier_total(
                 continue  # 'compared with 58,412 a year before' is another period's total
             if _RATE_BASE.search(unit.template[:at]):
                 continue  # 'per 100,000 people' is the base of a rate, not a total
-            concepts = claim_concepts(unit, claim) - places
-            if concepts and concepts <= words:
+            if named:  # what the claim itself counts, when extracted: not its neighbours
+                own = measured(claim)
+                if named <= (concepts(content_words(own)) if own else claim_concepts(unit, claim)):
+                    return claim
+                continue
+            counted = claim_concepts(unit, claim) - places
+            if counted and counted <= words:
                 if not largest:
                     return claim
                 found.append(claim)
