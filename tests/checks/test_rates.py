@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.families.rates import rate_population
+from pipeline.checks.families.rates import rate_population, rate_stated_population
 from pipeline.checks.populations import area_key, load_populations, population_range
 from pipeline.errors import PressfactsError
 from pipeline.schema import Entity, Extraction, Mention, Per
@@ -146,3 +146,52 @@ def test_malformed_table(tmp_path: Path, body: str) -> None:
     path.write_text(f"# comment\n{body}", encoding="utf-8")
     with pytest.raises(PressfactsError, match="E011"):
         load_populations(path)
+
+
+TASMANIA = "Tasmania has a population of 575,000. Last year 36 people died on its roads"
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "flagged"),
+    [
+        (f"{TASMANIA}, or 6.3 deaths per 100,000 people.", ["575,000", "36", "6.3"], False),
+        (f"{TASMANIA}, or 8.1 deaths per 100,000 people.", ["575,000", "36", "8.1"], True),
+        (
+            "The state, home to 0.58 million people, lost 36 lives on its roads, or 6.1 per "
+            "100,000 residents.",
+            [("0.58 million", 0, {"value": 580_000}), "36", "6.1"],
+            False,
+        ),
+        (
+            "The state, home to 0.58 million people, lost 36 lives on its roads, or 7.1 per "
+            "100,000 residents.",
+            [("0.58 million", 0, {"value": 580_000}), "36", "7.1"],
+            True,
+        ),
+        (
+            f"{TASMANIA}, or 8.1 deaths per 100,000 people. Hobart has a population of 250,000.",
+            ["575,000", "36", "8.1", "250,000"],
+            False,
+        ),
+        (
+            "Police evacuated 2,000 residents. Last year 36 people died on the roads, or 8.1 "
+            "deaths per 100,000 people.",
+            ["2,000", "36", "8.1"],
+            False,
+        ),
+    ],
+    ids=[
+        "holds",
+        "fails",
+        "home-to-rounded-holds",
+        "home-to-fails",
+        "two-populations-not-testable",
+        "residents-are-no-population",
+    ],
+)
+def test_rate_stated_population(
+    extraction: Factory, text: str, claims: list[str], flagged: bool
+) -> None:
+    findings = list(rate_stated_population(extraction(text, claims)))
+    assert all(f.message and f.readings for f in findings)
+    assert bool(findings) is flagged

@@ -2,7 +2,8 @@
 
 '26,004 crimes ... 257 per 100,000 inhabitants' implies 26,004 / 257 × 100,000 ≈ 10.1 million
 people; the release's country must have had about that many in the rate's year, by the
-reference table data/populations.tsv.
+reference table data/populations.tsv, and as many as the release itself says its population is
+('a population of 5.1 million'), when it says so once.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from collections.abc import Iterator
 
 from ...corpus import source_of
 from ...schema import Claim, Extraction
-from ..arithmetic import READINGS, Interval, fmt, fmt_range, interval, printed_unit
+from ..arithmetic import (
+    READINGS,
+    Interval,
+    fmt,
+    fmt_range,
+    interval,
+    printed_unit,
+    stated_fits,
+)
 from ..measures import content_words
 from ..populations import area_key, load_populations, population_range
 from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, sentences
+from .shares import amount
 
 TOLERANCE = 0.05
 """How far the implied population may lie outside the table's range for nearby years."""
@@ -28,6 +38,13 @@ _BASE = (
 _BASE_AFTER = re.compile(rf"\s*(?:[a-z]+\s+){{0,2}}{_BASE}", re.IGNORECASE)
 _BASE_BEFORE = re.compile(rf"\brate\s+{_BASE}", re.IGNORECASE)
 _GENERIC = POPULATION_WORDS | {"rate", "level", "incidence", "number", "new"}
+_POPULATION_BEFORE = re.compile(
+    r"\bpopulation(?:\s+(?:of|at|was|is|stood at|reached|estimated at|about|around|some|"
+    r"nearly|almost|just|over|under|a|an|total|totalled|totaled|numbered)){1,4}\s*$",
+    re.IGNORECASE,
+)
+_HOME_TO = re.compile(r"\bhome to\s+(?:about |around |some |nearly |almost |over )?$", re.I)
+_PEOPLE_AFTER = re.compile(r"^\s*(?:people|inhabitants|residents)\b", re.IGNORECASE)
 
 
 def rate_base(extraction: Extraction, sentence: Sentence, claim: Claim) -> float | None:
@@ -160,4 +177,56 @@ def _compare(
         stated=rate.value,
         expected=(expected.low, expected.high),
         readings=[*READINGS, f"population within {TOLERANCE:.0%} of the table, year ±1"],
+    )
+
+
+@register_check("rate_stated_population.v1", severity="warning")
+def rate_stated_population(extraction: Extraction) -> Iterator[Finding]:
+    """A rate per head and its count must fit the population the release itself states.
+
+    When the release states one population figure ('a population of 5.34 million', 'home to
+    5.34 million people'), each rate 'R per B people' with its count N (found as for
+    rate_population) must fit N × B / population under rounding of R, of the population and
+    truncation.
+    """
+    units = sentences(extraction)
+    stated = {c.normalized.value: c for u in units for c in u.claims if _is_population(u, c)}
+    if len(stated) != 1:
+        return
+    (population,) = stated.values()
+    people = amount(population)
+    for sentence in units:
+        for rate in sentence.claims:
+            base = rate_base(extraction, sentence, rate)
+            if base is None or rate.value <= 0 or is_change(sentence, rate) or rate is population:
+                continue
+            count = _count_for(units, sentence, rate)
+            if count is None or count is population:
+                continue
+            expected = amount(count).scale(base).divide(people)
+            if expected is None or stated_fits(rate, expected):
+                continue
+            yield Finding(
+                claims=[rate.id, count.id, population.id],
+                message=(
+                    f"{count.text} among the {population.text} people the release states is "
+                    f"{fmt_range(expected, 2)} per {fmt(base)}, not {rate.text}."
+                ),
+                stated=rate.value,
+                expected=(expected.low, expected.high),
+                readings=READINGS,
+            )
+
+
+def _is_population(sentence: Sentence, claim: Claim) -> bool:
+    """Is the claim a stated population ('a population of 5.34 million', 'home to 2.1
+    million people')?"""
+    if claim.kind != "count" or is_year_like(claim) or is_change(sentence, claim):
+        return False
+    mark = f"{{{sentence.position(claim)}}}"
+    at = sentence.template.index(mark)
+    before, after = sentence.template[:at], sentence.template[at + len(mark) :]
+    return bool(
+        _POPULATION_BEFORE.search(before)
+        or (_HOME_TO.search(before) and _PEOPLE_AFTER.match(after))
     )
