@@ -23,7 +23,9 @@ class DateExpr:
     Attributes:
         start: Offset of the first character.
         end: Offset one past the last character.
-        kind: Which pattern matched (day, month, year, month_range, months_of, ...).
+        kind: Which pattern matched (day, month, year, month_range, months_of, ...); a
+            'slashed_day' ('03/04/2024') holds the month-first reading of a day the release's
+            way of writing days settles.
         year: The stated year, if any.
         month: The stated (first) month.
         day: The stated (first) day.
@@ -61,6 +63,24 @@ def find_dates(text: str) -> list[DateExpr]:
         if all(expr.end <= t.start or expr.start >= t.end for t in taken):
             taken.append(expr)
     return sorted(taken, key=lambda e: e.start)
+
+
+def writes_day_first(text: str) -> bool | None:
+    """Whether the text writes days before months ('8 May 2024') more often than after them
+    ('May 8, 2024'); None when it does neither more often."""
+    day_month, month_day = _written_orders()
+    first, after = len(day_month.findall(text)), len(month_day.findall(text))
+    return None if first == after else first > after
+
+
+@cache
+def _written_orders() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexicon = load_lexicon()
+    mon, day = _month("mon", lexicon), _day("day")
+    return (
+        re.compile(rf"{day}(?: of)?{SP}{mon}"),
+        re.compile(rf"{mon}{SP}{day}(?![\w,.:/-]?\d)"),
+    )
 
 
 def _propose(text: str) -> Iterator[DateExpr]:
@@ -148,7 +168,11 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             r"(?![\w/-]|[.,]\d)",
             _numeric_day,
         ),
-        (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<a>\d\d)-(?P<b>\d\d)(?![\w/-]|[.,]\d)", _iso_day),
+        (
+            r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<a>\d\d)(?P=sep)(?P<b>\d\d)"
+            r"(?![\w/-]|[.,]\d)",
+            _iso_day,
+        ),
         # Day ranges: "January 1-February 10", "March 1-7, 2021", "1-7 March 2021".
         (rf"{mon} {day}{TO}{mon2} {day2}{opt_year}", _day_range),
         (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
@@ -300,14 +324,17 @@ def _two_digit_year(value: str) -> int:
 
 
 def _numeric_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """Dots and dashes read day first (11.02.2016); a slash reads as only it can (10/16/07,
+    13/04/2024), or, when either number can be the month (03/04/2024), as the release writes
+    days: a 'slashed_day' holds the month-first reading."""
     a, b, sep, y = int(match["a"]), int(match["b"]), match["sep"], match["y"]
     if sep != "/" and len(y) != 4:
         return None
-    # A slash reads month first (10/16/07) unless that is impossible; dots and dashes day first.
     month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return DateExpr(*match.span(), "day", year=_two_digit_year(y), month=month, day=day)
+    kind = "slashed_day" if sep == "/" and day <= 12 and day != month else "day"
+    return DateExpr(*match.span(), kind, year=_two_digit_year(y), month=month, day=day)
 
 
 def _iso_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

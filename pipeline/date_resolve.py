@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .date_grammar import DateExpr
 from .date_lexicon import load_lexicon
@@ -29,12 +29,14 @@ class DateContext:
         period: The reporting period (first day, last day), when known.
         fallback_year: The latest year the text states, for releases without either.
         fiscal_start: The month the release's country starts its fiscal year, when known.
+        day_first: Whether the release writes the day before the month ('03/04/2024').
     """
 
     published: dt.date | None = None
     period: Interval | None = None
     fallback_year: int | None = None
     fiscal_start: int | None = None
+    day_first: bool = False
 
     @property
     def anchor(self) -> dt.date | None:
@@ -157,6 +159,13 @@ def _day(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
         return None
     day = dt.date(year, expr.month, expr.day)
     return _info((day, day), expr.year is None)
+
+
+def _slashed_day(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'03/04/2024' is 3 April where the release writes the day first, else 4 March."""
+    if ctx.day_first:
+        expr = replace(expr, month=expr.day, day=expr.month)
+    return _day(expr, ctx)
 
 
 def _day_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
@@ -430,6 +439,7 @@ _RELATIVE_RULES = {
 }
 _RESOLVERS = {
     "day": _day,
+    "slashed_day": _slashed_day,
     "day_range": _day_range,
     "month": _month,
     "bare_month": _month,

@@ -36,6 +36,7 @@ PERIOD_KINDS = frozenset(
         "day_range",
     }
 )
+DAY_KINDS = frozenset({"day", "slashed_day"})
 DATELINE_LABEL = re.compile(
     r"\s*(?:(?:release\s+|publication\s+)?date(?:\s+of\s+(?:publication|release))?|published|"
     r"posted|issued|released|(?:last\s+)?updated)"
@@ -92,7 +93,7 @@ def release_date(
     text: str, exprs: Sequence[DateExpr], head: Head, ctx: DateContext
 ) -> tuple[dt.date, str] | None:
     """(date, basis) from a dateline or a sentence stating it, else a lead 'On <day>', or None."""
-    days = [e for e in exprs if e.kind == "day"]
+    days = [e for e in exprs if e.kind in DAY_KINDS]
     checks = (
         ("dateline", lambda e: (head.holds(e) or _signs_off(text, e)) and _is_dateline(text, e)),
         ("dateline", lambda e: _states_release(text, e)),

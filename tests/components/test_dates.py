@@ -404,6 +404,49 @@ RELATIVE += [
     ),
 ]
 
+# A slashed day whose numbers could both be the month is read as the release writes its other
+# days, else as its country does; ISO days and impossible months need neither.
+DATES += [
+    (
+        "Kenya National Bureau of Statistics\n\nPublished: 05/06/2024\n\nInflation in Kenya "
+        "eased in May 2024.",
+        None,
+        [("05/06/2024", "2024-06-05", "2024-06-05", "day")],
+    ),
+    (
+        "U.S. Department of Labor\n\nRelease date: 05/06/2024\n\nAmerican employers added "
+        "jobs in April 2024.",
+        None,
+        [("05/06/2024", "2024-05-06", "2024-05-06", "day")],
+    ),
+    (
+        "The audit ran until 2 May 2024. The board met again on 04/05/2024.",
+        None,
+        [("04/05/2024", "2024-05-04", "2024-05-04", "day")],
+    ),
+    (
+        "The audit ran until May 2, 2024. The board met again on 04/05/2024.",
+        None,
+        [("04/05/2024", "2024-04-05", "2024-04-05", "day")],
+    ),
+    (
+        "The inquiry in New Zealand opened on 13/04/2024 and closed on 2024/05/03.",
+        None,
+        [
+            ("13/04/2024", "2024-04-13", "2024-04-13", "day"),
+            ("2024/05/03", "2024-05-03", "2024-05-03", "day"),
+        ],
+    ),
+    (
+        "Ireland's census office met on 04/13/2024 and again on 2024-05-03.",
+        None,
+        [
+            ("04/13/2024", "2024-04-13", "2024-04-13", "day"),
+            ("2024-05-03", "2024-05-03", "2024-05-03", "day"),
+        ],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
@@ -497,6 +540,12 @@ RELEASE_DATES = [
         "Crime in 2023\n\nThefts fell by 4%.\n\n"
         "The data were published by the ministry on 16 October 2023.",
         "2023-10-16",
+        "dateline",
+    ),
+    (
+        "Central Statistics Office\nMonthly Unemployment May 2024\nReleased: 04/06/2024 "
+        "11:00\n\nThe unemployment rate in Ireland was 4.3% in May 2024.",
+        "2024-06-04",
         "dateline",
     ),
     (
