@@ -34,6 +34,10 @@ PERIOD_KINDS = frozenset(
         "split_year",
         "year_range",
         "day_range",
+        "fiscal_quarter",
+        "fiscal_half",
+        "days_to",
+        "days_from",
     }
 )
 DAY_KINDS = frozenset({"day", "slashed_day"})

@@ -447,6 +447,123 @@ DATES += [
     ),
 ]
 
+# Parts of a fiscal year count from the month the release's country starts it in.
+DATES += [
+    (
+        "Indian GST collections in the third quarter of the 2023-24 financial year rose 12%.",
+        None,
+        [
+            (
+                "the third quarter of the 2023-24 financial year",
+                "2023-10-01",
+                "2023-12-31",
+                "quarter",
+            )
+        ],
+    ),
+    (
+        "Australian wool exports fell in Q2 FY2024.",
+        None,
+        [("Q2 FY2024", "2023-10-01", "2023-12-31", "quarter")],
+    ),
+    (
+        "New Zealand's Treasury reported a surplus in the first half of the 2023/24 fiscal year.",
+        None,
+        [("the first half of the 2023/24 fiscal year", "2023-07-01", "2023-12-31", "half")],
+    ),
+    (
+        "The U.S. deficit widened in the first quarter of fiscal year 2024.",
+        None,
+        [("the first quarter of fiscal year 2024", "2023-10-01", "2023-12-31", "quarter")],
+    ),
+    (
+        "Japanese exports will rise in the current fiscal year.",
+        D("2024-05-10"),
+        [("the current fiscal year", "2024-04-01", "2025-03-31", "fiscal_year")],
+    ),
+    (
+        "Indian tax receipts beat the target in the previous financial year.",
+        D("2024-06-01"),
+        [("the previous financial year", "2023-04-01", "2024-03-31", "fiscal_year")],
+    ),
+]
+
+# Spans of weeks by their last or first day; the last day of a month or a year.
+DATES += [
+    (
+        "Flu update\n\nAdmissions peaked in the week ending 16 June.",
+        D("2024-07-08"),
+        [("the week ending 16 June", "2024-06-10", "2024-06-16", "week")],
+    ),
+    (
+        "Retail trade, week ended March 2, 2024\n\nSales rose.",
+        None,
+        [("week ended March 2, 2024", "2024-02-25", "2024-03-02", "week")],
+    ),
+    (
+        "Rail traffic in the four weeks to 3 March 2024 rose. In the week beginning 10 June "
+        "2024 it fell.",
+        None,
+        [
+            ("the four weeks to 3 March 2024", "2024-02-05", "2024-03-03", "range"),
+            ("the week beginning 10 June 2024", "2024-06-10", "2024-06-16", "week"),
+        ],
+    ),
+    (
+        "Court statistics, January to March 2024\n\nThe backlog stood at 3,100 cases at the "
+        "end of March, down from 3,400 at the end of 2023.",
+        D("2024-05-20"),
+        [
+            ("the end of March", "2024-03-31", "2024-03-31", "day"),
+            ("the end of 2023", "2023-12-31", "2023-12-31", "day"),
+        ],
+    ),
+    (
+        "Revenue service: collections in the 2023/24 financial year\n\nThe debt book stood "
+        "at 9 billion at the end of March.",
+        None,
+        [("the end of March", "2024-03-31", "2024-03-31", "day")],
+    ),
+]
+
+# The reporting period names what "the quarter", "the three months" and "a year earlier" are,
+# fiscal or not; counted periods ("twelve months earlier") move it back.
+RELATIVE += [
+    (
+        "Rail freight in India, third quarter of the 2023-24 financial year\n\nFreight rose 4% "
+        "on the same quarter of the previous financial year. Over the three months, 400 trains "
+        "ran daily. During the quarter, 12 lines opened. Tonnage was 6% higher than a year "
+        "earlier.",
+        None,
+        [
+            ("third quarter of the 2023-24 financial year", "2023-10-01", "2023-12-31", "quarter"),
+            (
+                "the same quarter of the previous financial year",
+                "2022-10-01",
+                "2022-12-31",
+                "quarter",
+            ),
+            ("the three months", "2023-10-01", "2023-12-31", "quarter"),
+            ("the quarter", "2023-10-01", "2023-12-31", "quarter"),
+            ("a year earlier", "2022-10-01", "2022-12-31", "quarter"),
+        ],
+    ),
+    (
+        "Consumer prices, January 2024\n\nPrices were 3.1% higher than twelve months earlier "
+        "and 1% higher than three months earlier.",
+        None,
+        [
+            ("twelve months earlier", "2023-01-01", "2023-01-31", "month"),
+            ("three months earlier", "2023-10-01", "2023-10-31", "month"),
+        ],
+    ),
+    (
+        "Retail sales, second quarter 2023\n\nSales were 2% below their level two years earlier.",
+        None,
+        [("two years earlier", "2021-04-01", "2021-06-30", "quarter")],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
@@ -461,6 +578,8 @@ NOT_DATES = [
     ("Thefts down in July\n\nThefts fell in the past 10 years.", "the past 10 years"),
     ("A quarter of the drivers were fined in 2019.", "A quarter"),
     ("The agency spent $4 million in fiscal year 2017.", "fiscal year 2017"),
+    ("Thefts, year ending March 2019\n\nTheft is far below the level of 20 years ago.", "20 years"),
+    ("Crime in 2020\n\nThe three months of lockdown closed 40 shops.", "three months"),
 ]
 
 
