@@ -659,7 +659,32 @@ RELEASE_DATES = [
         "Crime in 2023\n\nThefts fell by 4%.\n\n"
         "The data were published by the ministry on 16 October 2023.",
         "2023-10-16",
-        "dateline",
+        "stated",
+    ),
+    (
+        "Ministry of Health\n\nNAIROBI – The Cabinet Secretary presented the cholera figures "
+        "in Parliament on Tuesday, 14 May 2024. Cases fell by 3% in April.",
+        "2024-05-14",
+        "stated",
+    ),
+    (
+        "Police figures\n\nThe Commissioner announced on 3 March 2023 that burglaries fell "
+        "by 4% in 2022 across the whole country.",
+        "2023-03-03",
+        "stated",
+    ),
+    (
+        "Police figures\n\nBurglaries fell by 4% in 2022 across the whole of the country. "
+        "The full report will be published on 3 March 2023.",
+        None,
+        None,
+    ),
+    (
+        "Crime in 2022\n\nBurglaries fell by 4% in 2022 across the whole of the country. "
+        "Thefts rose by 2% in the capital and in every one of its districts.\n\n"
+        "The new law on theft, which the minister presented on 3 March 2019, took effect.",
+        None,
+        None,
     ),
     (
         "Central Statistics Office\nMonthly Unemployment May 2024\nReleased: 04/06/2024 "
