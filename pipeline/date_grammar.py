@@ -23,11 +23,13 @@ class DateExpr:
     Attributes:
         start: Offset of the first character.
         end: Offset one past the last character.
-        kind: Which pattern matched (day, month, year, month_range, months_of, ...).
+        kind: Which pattern matched (day, month, year, month_range, months_of, ...); a
+            'slashed_day' ('03/04/2024') holds the month-first reading of a day the release's
+            way of writing days settles.
         year: The stated year, if any.
         month: The stated (first) month.
         day: The stated (first) day.
-        year2: The stated end year of a range.
+        year2: The stated end year of a range, or of a fiscal year a part is of ('FY2024').
         month2: The stated end month of a range.
         day2: The stated end day of a range.
         n: A count the pattern carries: months, quarter, half, years back.
@@ -61,6 +63,24 @@ def find_dates(text: str) -> list[DateExpr]:
         if all(expr.end <= t.start or expr.start >= t.end for t in taken):
             taken.append(expr)
     return sorted(taken, key=lambda e: e.start)
+
+
+def writes_day_first(text: str) -> bool | None:
+    """Whether the text writes days before months ('8 May 2024') more often than after them
+    ('May 8, 2024'); None when it does neither more often."""
+    day_month, month_day = _written_orders()
+    first, after = len(day_month.findall(text)), len(month_day.findall(text))
+    return None if first == after else first > after
+
+
+@cache
+def _written_orders() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexicon = load_lexicon()
+    mon, day = _month("mon", lexicon), _day("day")
+    return (
+        re.compile(rf"{day}(?: of)?{SP}{mon}"),
+        re.compile(rf"{mon}{SP}{day}(?![\w,.:/-]?\d)"),
+    )
 
 
 def _propose(text: str) -> Iterator[DateExpr]:
@@ -119,6 +139,17 @@ YEAR_REFS = {
     "a year ago": -1,
     "a year earlier": -1,
 }
+FISCAL_REFS = {
+    "current": 0,
+    "this": 0,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+    "last": -1,
+    "next": 1,
+}
+UNIT_MONTHS = {"months": 1, "quarters": 3, "years": 12}
+WEEK_EDGE = r"(?P<edge>ending|ended|to|beginning|starting)"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?[^\S\n]+\Z")
 # A year is not part of a longer number, an amount or a phone number ("514-2007"); "mid-2020" is.
@@ -139,6 +170,18 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
     num = _number("n", lex)
     ordinal = rf"(?P<ord>{_alt(list(lex.ordinals))}|last|final)"
     opt_year = rf"(?:,? {year})?"
+    parts = (
+        rf"\b(?:the )?{ordinal} (?P<unit>quarter|half)",
+        r"\b(?P<unit>[QH])(?P<q>[1-4])",
+    )
+    fiscal_ref = rf"(?P<fref>{_alt(list(FISCAL_REFS))}) (?:financial|fiscal) year\b"
+    split = rf"(?:{OSP}/{OSP}|[-–])(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)"
+    fiscal = (
+        rf"{year1}{split}(?: (?:financial|fiscal) year\b)?",
+        rf"(?:financial|fiscal) year {year1}(?:{split})?",
+        rf"FY{OSP}'?(?:{year1}|(?P<yy>\d\d)\b)(?:{split})?",
+        fiscal_ref,
+    )
     table: list[tuple[str, Builder]] = [
         # Days: "Monday, July 24, 2017", "Oct. 17", "27 April 2017", "10/16/07", "2021-03-04".
         (rf"{mon} {day}{opt_year}", _day_expr),
@@ -148,7 +191,11 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             r"(?![\w/-]|[.,]\d)",
             _numeric_day,
         ),
-        (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<a>\d\d)-(?P<b>\d\d)(?![\w/-]|[.,]\d)", _iso_day),
+        (
+            r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<a>\d\d)(?P=sep)(?P<b>\d\d)"
+            r"(?![\w/-]|[.,]\d)",
+            _iso_day,
+        ),
         # Day ranges: "January 1-February 10", "March 1-7, 2021", "1-7 March 2021".
         (rf"{mon} {day}{TO}{mon2} {day2}{opt_year}", _day_range),
         (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
@@ -170,6 +217,12 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         # "between January and March (2024)": a span; two years so joined compare two levels.
         (rf"\bbetween {mon} and {mon2}(?:,? (?:of )?{YEAR_OR_REF})?", _month_range),
         (rf"\bbetween {mon},? {year1} and {mon2},? {year}", _month_range),
+        # "The three months", "these 12 months": the reporting period when it is that long.
+        (
+            rf"\b(?:the|these) {num} months\b"
+            rf"(?! (?:of|ending|ended|to|before|after|earlier|ago)\b)",
+            _period_months,
+        ),
         # "7 months of 2020", "the first 3 months of 2020", "6 months of this year", "9 months".
         (
             rf"\b(?:the )?(?:first )?{num} months(?: of {YEAR_OR_REF})?",
@@ -183,6 +236,9 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         (rf"\b(?P<unit>[QH])(?P<q>[1-4])(?:(?:{OSP}(?:of )?|{OSP}[/-]{OSP}){year})?\b", _part),
         (rf"{NOT_IN_NUMBER}{year}(?:{OSP}|{OSP}[/-]{OSP})(?P<unit>[QH])(?P<q>[1-4])\b", _part),
         (rf"\b(?P<q>[1-4])(?P<unit>[QH])(?:{OSP}{year}|(?P<yy>\d\d)\b)", _part),
+        # Parts of a fiscal year: "the fourth quarter of the 2023/2024 financial year", "Q3
+        # FY24", "the first half of the current financial year".
+        *((rf"{part} (?:of )?(?:the )?{fy}", _fiscal_part) for part in parts for fy in fiscal),
         # A quarter named by its last month: "the March quarter 2024", "the December quarter".
         (rf"\b(?:the )?{mon} quarter(?:,? (?:of )?{year})?\b", _month_quarter),
         # Runs of quarters: "Q1-Q3 2024", "the first three quarters of 2024".
@@ -200,6 +256,17 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             rf"(?(back) (?:earlier|before))\b",
             _previous_part,
         ),
+        # Weeks by the day they end or start on: "the week ending 16 June", "the four weeks to
+        # March 3, 2024", "the week beginning 10 June".
+        *(
+            (rf"\b(?:the )?(?:{num} weeks|week|fortnight) {WEEK_EDGE} {when}{opt_year}", _weeks)
+            for when in (rf"{day}(?: of)? {mon}", rf"{mon} {day}")
+        ),
+        # The last day of a month or a year: "the end of March", "the end of 2023".
+        (rf"\b(?:the )?end of (?:{mon}(?:,? {year})?|{year1})", _end_of),
+        # "Twelve months earlier", "two years before": the reporting period moved back ("20
+        # years ago" counts from an unstated present, loosely: no date).
+        (rf"\b{num} (?P<unit>months|quarters|years) (?:earlier|before)\b", _periods_back),
         # Year ending: "the year ending June 2014", "the 12 months to March 2019".
         (
             rf"\b(?:the )?(?:(?:survey|financial|fiscal|calendar) )?"
@@ -207,12 +274,14 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             rf"(?:(?:the )?end of )?(?:{day} )?{mon}(?: {day2})?,? {year}",
             _year_ending,
         ),
-        # Fiscal and split years: "fiscal year 2017", "FY2017", "2003/04"; year ranges; decades.
+        # Fiscal and split years: "fiscal year 2017", "FY2017", "the previous financial year",
+        # "2003/04"; year ranges; decades.
         (
             rf"\b(?:fiscal(?: year)?|FY){OSP}'?(?:{year}|(?P<yy>\d\d)\b)"
             rf"(?:[-/–](?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d))?",
             _fiscal,
         ),
+        (rf"\b(?:the )?{fiscal_ref}", _fiscal),
         (
             rf"{NOT_IN_NUMBER}{year1}(?P<sep>{OSP}/{OSP}|[-–])(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)",
             _split_year,
@@ -300,14 +369,17 @@ def _two_digit_year(value: str) -> int:
 
 
 def _numeric_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """Dots and dashes read day first (11.02.2016); a slash reads as only it can (10/16/07,
+    13/04/2024), or, when either number can be the month (03/04/2024), as the release writes
+    days: a 'slashed_day' holds the month-first reading."""
     a, b, sep, y = int(match["a"]), int(match["b"]), match["sep"], match["y"]
     if sep != "/" and len(y) != 4:
         return None
-    # A slash reads month first (10/16/07) unless that is impossible; dots and dashes day first.
     month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return DateExpr(*match.span(), "day", year=_two_digit_year(y), month=month, day=day)
+    kind = "slashed_day" if sep == "/" and day <= 12 and day != month else "day"
+    return DateExpr(*match.span(), kind, year=_two_digit_year(y), month=month, day=day)
 
 
 def _iso_day(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
@@ -458,7 +530,11 @@ def _year_ending(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
-    """'FY2017' is a fiscal year ending in 2017; 'FY 2022-23' a split year ending in 2023."""
+    """'FY2017' is a fiscal year ending in 2017; 'FY 2022-23' a split year ending in 2023;
+    'the previous financial year' one before the release's."""
+    ref = match.groupdict().get("fref")
+    if ref:
+        return DateExpr(*match.span(), "fiscal_year", year_ref=FISCAL_REFS[ref.lower()])
     year = _int(match, "year")
     if year is None:
         year = _two_digit_year(match["yy"])
@@ -467,6 +543,66 @@ def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if int(match["y2"]) % 100 != (year + 1) % 100:
         return None
     return DateExpr(*match.span(), "split_year", year=year)
+
+
+def _fiscal_part(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """A quarter or half of a fiscal year, numbered from the fiscal year's start: a split year
+    ('2023/2024') sets `year` and `year2`, 'FY2024' only `year2` (the year it ends in), 'the
+    current financial year' only `year_ref`."""
+    part = _part(match, lexicon)
+    if part is None:
+        return None
+    kind = f"fiscal_{part.kind}"
+    ref = match.groupdict().get("fref")
+    if ref:
+        return DateExpr(*match.span(), kind, n=part.n, year_ref=FISCAL_REFS[ref.lower()])
+    year = _int(match, "year1")
+    if year is None:
+        year = _two_digit_year(match["yy"])
+    if match["y2"] is None:
+        return DateExpr(*match.span(), kind, year2=year, n=part.n)
+    if int(match["y2"]) % 100 != (year + 1) % 100:
+        return None
+    return DateExpr(*match.span(), kind, year=year, year2=year + 1, n=part.n)
+
+
+def _weeks(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The week ending 16 June': `n` days ending (or, 'beginning', starting) on the day."""
+    weeks = 2 if "fortnight" in match[0].lower() else _count(match, lexicon) if match["n"] else 1
+    day = _int(match, "day")
+    if not (1 <= weeks <= 52 and day is not None and 1 <= day <= 31):
+        return None
+    kind = "days_from" if match["edge"].lower() in ("beginning", "starting") else "days_to"
+    month = _month_no(match, "mon", lexicon)
+    return DateExpr(
+        *match.span(), kind, year=_int(match, "year"), month=month, day=day, n=7 * weeks
+    )
+
+
+def _end_of(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The end of March' is its last day; 'the end of 2023' the year's."""
+    if not _capitalized(match, "mon"):
+        return None
+    month = _month_no(match, "mon", lexicon)
+    year = _int(match, "year") or _int(match, "year1")
+    return DateExpr(*match.span(), "end_of", year=year, month=month)
+
+
+def _period_months(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The three months' is the reporting period when that is three months long."""
+    n = _count(match, lexicon)
+    if not 2 <= n <= 12:
+        return None
+    return DateExpr(*match.span(), "relative", rule="period_part", n=n)
+
+
+def _periods_back(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'Twelve months earlier', 'two years before': `n` months before the reporting period."""
+    count = _count(match, lexicon)
+    if count < 2:
+        return None
+    n = count * UNIT_MONTHS[match["unit"].lower()]
+    return DateExpr(*match.span(), "relative", rule="periods_back", n=n)
 
 
 def _split_year(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

@@ -26,7 +26,8 @@ class FiscalYears(BaseModel):
 
 
 class DateLexicon(BaseModel):
-    """Word lists of data/date_lexicon.json; `relative` maps a rule name to phrase patterns."""
+    """Word lists of data/date_lexicon.json; `relative` maps a rule name to phrase patterns;
+    `month_first_countries` write '03/04/2024' for 4 March, the others for 3 April."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -39,6 +40,7 @@ class DateLexicon(BaseModel):
     year_nouns: frozenset[str]
     bare_month_cues: frozenset[str]
     fiscal_year: FiscalYears
+    month_first_countries: frozenset[str]
     relative: dict[str, list[str]]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .date_grammar import DateExpr
 from .date_lexicon import load_lexicon
@@ -29,12 +29,14 @@ class DateContext:
         period: The reporting period (first day, last day), when known.
         fallback_year: The latest year the text states, for releases without either.
         fiscal_start: The month the release's country starts its fiscal year, when known.
+        day_first: Whether the release writes the day before the month ('03/04/2024').
     """
 
     published: dt.date | None = None
     period: Interval | None = None
     fallback_year: int | None = None
     fiscal_start: int | None = None
+    day_first: bool = False
 
     @property
     def anchor(self) -> dt.date | None:
@@ -71,7 +73,7 @@ class DateContext:
             start, end = self.period
             year = end.year
             if _days(self.period) >= 360:
-                return year if _safe_date(year, month, day) > end else year + 1
+                return year if _safe_date(year, month, day) >= end else year + 1
             return year if _safe_date(year, month, day) >= _month_start(start) else year + 1
         return self.fallback_year
 
@@ -111,11 +113,19 @@ def _months(year: int, first: int, last: int) -> Interval:
 
 def _shift(interval: Interval, years: int) -> Interval:
     """The same interval `years` later (earlier when negative); month ends stay month ends."""
-    start, end = interval
-    new_end = _safe_date(end.year + years, end.month, end.day)
-    if end == _month_end(end.year, end.month):
-        new_end = _month_end(end.year + years, end.month)
-    return _safe_date(start.year + years, start.month, start.day), new_end
+    return _shift_months(interval, 12 * years)
+
+
+def _shift_months(interval: Interval, months: int) -> Interval:
+    """The same interval `months` later (earlier when negative); month ends stay month ends."""
+
+    def moved(day: dt.date) -> dt.date:
+        year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+        if day == _month_end(day.year, day.month):
+            return _month_end(year, month + 1)
+        return _safe_date(year, month + 1, day.day)
+
+    return moved(interval[0]), moved(interval[1])
 
 
 def granularity(interval: Interval) -> str:
@@ -157,6 +167,37 @@ def _day(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
         return None
     day = dt.date(year, expr.month, expr.day)
     return _info((day, day), expr.year is None)
+
+
+def _slashed_day(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'03/04/2024' is 3 April where the release writes the day first, else 4 March."""
+    if ctx.day_first:
+        expr = replace(expr, month=expr.day, day=expr.month)
+    return _day(expr, ctx)
+
+
+def _days_to(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'The week ending 16 June': `n` days up to the day; 'the week beginning', from it."""
+    day = _day(expr, ctx)
+    assert expr.n is not None
+    if day is None:
+        return None
+    length = dt.timedelta(days=expr.n - 1)
+    if expr.kind == "days_from":
+        interval = day.start, day.start + length
+    else:
+        interval = day.start - length, day.start
+    return _info(interval, day.relative, "week" if expr.n == 7 else "range")
+
+
+def _end_of(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'The end of March' is the month's last day; 'the end of 2023' the year's."""
+    month = expr.month or 12
+    year = expr.year if expr.year is not None else ctx.year_of(month, 31)
+    if year is None:
+        return None
+    last = _month_end(year, month)
+    return _info((last, last), expr.year is None)
 
 
 def _day_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
@@ -212,24 +253,52 @@ def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     return _info((dt.date(first // 12, first % 12 + 1, 1), end), False, kind)
 
 
-def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
-    """'FY 2017' ends in 2017 and starts where the release's country starts it; unknown
-    without a country."""
-    assert expr.year is not None
+def _fiscal_first_month(expr: DateExpr, ctx: DateContext) -> tuple[int, int] | None:
+    """(year, month) a fiscal year starts in.
+
+    A split year ('2023/24') starts in its first year, in the country's fiscal month (April
+    where the country keeps the calendar year or is unknown: a split year is no calendar year).
+    'FY 2017' ends in 2017 and starts where the country starts it; 'the previous financial
+    year' is counted from the one the release date falls in. Both are unknown without a country.
+    """
+    if expr.kind == "split_year" or (expr.year is not None and expr.year2 is not None):
+        assert expr.year is not None
+        start = ctx.fiscal_start
+        if start is None or start == 1:
+            start = load_lexicon().fiscal_year.split_year_start_month
+        return expr.year, start
     start = ctx.fiscal_start
     if start is None:
         return None
-    year = expr.year - 1 if start > 1 else expr.year
-    return _info(_months(year, start, start + 11), False, "fiscal_year")
+    if expr.year_ref is not None:
+        anchor = ctx.anchor
+        if anchor is None:
+            return None
+        year = anchor.year if anchor.month >= start else anchor.year - 1
+        return year + expr.year_ref, start
+    ends = expr.year if expr.kind == "fiscal_year" else expr.year2
+    assert ends is not None
+    return (ends - 1 if start > 1 else ends), start
 
 
-def _split_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
-    """'2023/24' starts in 2023, in the country's fiscal month (April when it is unknown)."""
-    assert expr.year is not None
-    start = ctx.fiscal_start
-    if start is None or start == 1:  # a split year is no calendar year
-        start = load_lexicon().fiscal_year.split_year_start_month
-    return _info(_months(expr.year, start, start + 11), False, "fiscal_year")
+def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    first = _fiscal_first_month(expr, ctx)
+    if first is None:
+        return None
+    year, month = first
+    return _info(_months(year, month, month + 11), expr.year_ref is not None, "fiscal_year")
+
+
+def _fiscal_part(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """The n-th quarter or half of a fiscal year, counted from the month it starts in."""
+    first = _fiscal_first_month(expr, ctx)
+    assert expr.n is not None
+    if first is None:
+        return None
+    size = 3 if expr.kind == "fiscal_quarter" else 6
+    months = first[0] * 12 + first[1] - 1 + (expr.n - 1) * size  # months since year 0
+    year, month = divmod(months, 12)
+    return _info(_months(year, month + 1, month + size), expr.year_ref is not None)
 
 
 def _year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
@@ -406,6 +475,20 @@ def _years_back(expr: DateExpr, ctx: DateContext) -> Interval | None:
     return _months(year - expr.n, 1, 12) if year is not None else None
 
 
+def _periods_back(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """'Twelve months earlier': the reporting period `n` months back; without one, the month
+    (or, for whole years, the year) `n` months before the release's."""
+    assert expr.n is not None
+    if ctx.period is not None:
+        return _shift_months(ctx.period, -expr.n)
+    if ctx.published is None:
+        return None
+    if expr.n % 12 == 0:
+        return _months(ctx.published.year - expr.n // 12, 1, 12)
+    month = _shift_months((ctx.published, ctx.published), -expr.n)[0]
+    return _months(month.year, month.month, month.month)
+
+
 def _same_period_of(expr: DateExpr, ctx: DateContext) -> Interval | None:
     assert expr.year is not None
     return _shift(ctx.period, expr.year - ctx.period[1].year) if ctx.period is not None else None
@@ -426,10 +509,15 @@ _RELATIVE_RULES = {
     "today": _today,
     "yesterday": _yesterday,
     "years_back": _years_back,
+    "periods_back": _periods_back,
     "same_period_of": _same_period_of,
 }
 _RESOLVERS = {
     "day": _day,
+    "slashed_day": _slashed_day,
+    "days_to": _days_to,
+    "days_from": _days_to,
+    "end_of": _end_of,
     "day_range": _day_range,
     "month": _month,
     "bare_month": _month,
@@ -440,7 +528,9 @@ _RESOLVERS = {
     "half": _part,
     "year_ending": _year_ending,
     "fiscal_year": _fiscal_year,
-    "split_year": _split_year,
+    "split_year": _fiscal_year,
+    "fiscal_quarter": _fiscal_part,
+    "fiscal_half": _fiscal_part,
     "year": _year,
     "bare_year": _year,
     "year_range": _year_range,

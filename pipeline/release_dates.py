@@ -3,9 +3,10 @@
 The head is the title and the first sentences. The reporting period is the first period the
 title states ("Crime in January-June 2020"), else the latest one the lead states. The release
 date is a dateline ("14.02.2019" on its own line, "Ganja, 12 July 2023", "Release date: 27 April
-2017", "Oct. 17 (UPI) --") or a sentence saying when the release came out ("The data were
-published by the Ministry on 16 October 2023"); else the day a lead sentence opens with ("On
-January 18, the Ministry held ..."), which dates the release only by inference.
+2017", "Oct. 17 (UPI) --"); else a sentence saying when the release came out ("The data were
+published by the Ministry on 16 October 2023", a lead's "the Minister released the figures on
+Friday, 17 May 2024"); else the day a lead sentence opens with ("On January 18, the Ministry
+held ..."), which dates the release only by inference.
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ PERIOD_KINDS = frozenset(
         "split_year",
         "year_range",
         "day_range",
+        "fiscal_quarter",
+        "fiscal_half",
+        "days_to",
+        "days_from",
     }
 )
+DAY_KINDS = frozenset({"day", "slashed_day"})
 DATELINE_LABEL = re.compile(
     r"\s*(?:(?:release\s+|publication\s+)?date(?:\s+of\s+(?:publication|release))?|published|"
     r"posted|issued|released|(?:last\s+)?updated)"
@@ -50,6 +56,14 @@ STATED_ON = re.compile(
     r"(?:release|data|information|statement|figures)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:published|released|issued|posted)\b[^.!?\n]{0,100}\bon\s+\Z"
 )
+# The lead says the release came out that day: "..., released the figures in Pretoria on
+# Friday, 17 May 2024", "The minister said on 3 March ...".
+ANNOUNCED_ON = re.compile(
+    r"\b(?:released|announced|published|presented|issued|unveiled|launched|made\s+public|"
+    r"said|stated|told)\b[^.!?\n]{0,150}\bon\s+\Z",
+    re.IGNORECASE,
+)
+NOT_YET = re.compile(r"\b(?:will|shall|next|scheduled|due|to\s+be)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,10 +106,11 @@ def release_date(
     text: str, exprs: Sequence[DateExpr], head: Head, ctx: DateContext
 ) -> tuple[dt.date, str] | None:
     """(date, basis) from a dateline or a sentence stating it, else a lead 'On <day>', or None."""
-    days = [e for e in exprs if e.kind == "day"]
+    days = [e for e in exprs if e.kind in DAY_KINDS]
     checks = (
         ("dateline", lambda e: (head.holds(e) or _signs_off(text, e)) and _is_dateline(text, e)),
-        ("dateline", lambda e: _states_release(text, e)),
+        ("stated", lambda e: _states_release(text, e)),
+        ("stated", lambda e: head.holds(e) and _announces(text, e)),
         ("inferred", lambda e: head.holds(e) and _opens_sentence(text, e)),
     )
     for basis, accept in checks:
@@ -124,6 +139,14 @@ def _opens_sentence(text: str, expr: DateExpr) -> bool:
 def _states_release(text: str, expr: DateExpr) -> bool:
     """'The data were published by the Ministry on 16 October 2023.'"""
     return STATED_ON.search(text[max(0, expr.start - 200) : expr.start]) is not None
+
+
+def _announces(text: str, expr: DateExpr) -> bool:
+    """'The minister released the figures on Friday, 17 May 2024': a verb of publishing, then
+    'on' the day, in one sentence that tells no future ('will be published on ...')."""
+    before = text[max(0, expr.start - 200) : expr.start]
+    sentence = re.split(r"[.!?\n]", before)[-1]
+    return ANNOUNCED_ON.search(before) is not None and NOT_YET.search(sentence) is None
 
 
 def _signs_off(text: str, expr: DateExpr) -> bool:

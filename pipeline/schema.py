@@ -35,7 +35,7 @@ Direction = Literal["increase", "decrease"]
 Granularity = Literal["day", "week", "month", "quarter", "half", "year", "range", "fiscal_year"]
 Severity = Literal["error", "warning", "info"]
 EntityLabel = Literal["PERSON", "ORG", "GPE"]
-PublishedBasis = Literal["option", "metadata", "dateline", "inferred"]
+PublishedBasis = Literal["option", "metadata", "dateline", "stated", "inferred"]
 
 
 class Model(BaseModel):
@@ -62,7 +62,10 @@ class Release(Model):
     issuer: str | None = Field(None, description="Canonical name of the issuing body.")
     published: dt.date | None = Field(None, description="Release date, or null if unknown.")
     published_basis: PublishedBasis | None = Field(
-        None, description="Where the release date came from."
+        None,
+        description="Where the release date came from: the --published option, the file's "
+        "metadata, a dateline, a sentence stating it ('released the figures on 17 May 2024'), "
+        "or inferred from a lead 'On January 18, ...'.",
     )
     reporting_period: Interval | None = Field(
         None, description="The period the release reports on, as an ISO date interval."

@@ -14,13 +14,14 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..date_grammar import DateExpr, find_dates
+from ..date_grammar import DateExpr, find_dates, writes_day_first
 from ..date_lexicon import load_lexicon
 from ..date_resolve import DateContext, resolve
 from ..extensions import SPANS_DATES, doc_text
@@ -41,7 +42,6 @@ HEADING = re.compile(
 LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
 PROSE_WORDS = 8
 HEAD_CHARS = 600  # without sentence boundaries
-FISCAL_KINDS = frozenset({"fiscal_year", "split_year"})
 
 
 @Language.factory(
@@ -64,22 +64,26 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.pressfacts_meta or {}
-        exprs = [e for e in find_dates(doc_text(doc)) if _valid(doc, e)]
+        text = doc_text(doc)
+        exprs = [e for e in find_dates(text) if _valid(doc, e)]
         head = _head(doc, meta)
         years = [y for e in exprs for y in (e.year, e.year2) if y is not None]
-        fallback = max(years, default=None)
-        fiscal = any(e.kind in FISCAL_KINDS for e in exprs)
-        fiscal_start = _fiscal_start(doc_text(doc)) if fiscal else None
+        country = _country(text)
+        ctx = DateContext(
+            fallback_year=max(years, default=None),
+            fiscal_start=_fiscal_start(country),
+            day_first=_day_first(text, country),
+        )
 
         published: dt.date | None = meta.get("published")
         basis: str | None = meta.get("published_basis") or ("metadata" if published else None)
-        period = reporting_period(exprs, head, DateContext(published, None, fallback))
+        period = reporting_period(exprs, head, replace(ctx, published=published))
         if published is None:
-            found = release_date(doc_text(doc), exprs, head, DateContext(None, period, fallback))
+            found = release_date(text, exprs, head, replace(ctx, period=period))
             if found is not None:
                 published, basis = found
-                period = reporting_period(exprs, head, DateContext(published, None, fallback))
-        ctx = DateContext(published, period, fallback, fiscal_start)
+                period = reporting_period(exprs, head, replace(ctx, published=published))
+        ctx = replace(ctx, published=published, period=period)
 
         spans = []
         for expr in exprs:
@@ -127,14 +131,27 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
     return Head(body_start=body, title_end=title_end, end=end, sentence_ends=tuple(ends))
 
 
-def _fiscal_start(text: str) -> int | None:
-    """The month the fiscal year starts in the country the text names most, if it names one."""
+def _country(text: str) -> str | None:
+    """The country the text names most, if it names one: the release's, as far as dates go."""
     counts = Counter(_country_of()[m[0]] for m in _country_names().finditer(text))
-    if not counts:
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _fiscal_start(country: str | None) -> int | None:
+    """The month the country's fiscal year starts in; unknown without a country."""
+    if country is None:
         return None
-    country = counts.most_common(1)[0][0]
     fiscal = load_lexicon().fiscal_year
     return fiscal.country_start_month.get(country, fiscal.other_country_start_month)
+
+
+def _day_first(text: str, country: str | None) -> bool:
+    """Whether '03/04/2024' is 3 April: as the text writes its other dates ('8 May 2024'), else
+    as its country does (most countries put the day first), else month first."""
+    written = writes_day_first(text)
+    if written is not None:
+        return written
+    return country is not None and country not in load_lexicon().month_first_countries
 
 
 @cache

@@ -404,6 +404,166 @@ RELATIVE += [
     ),
 ]
 
+# A slashed day whose numbers could both be the month is read as the release writes its other
+# days, else as its country does; ISO days and impossible months need neither.
+DATES += [
+    (
+        "Kenya National Bureau of Statistics\n\nPublished: 05/06/2024\n\nInflation in Kenya "
+        "eased in May 2024.",
+        None,
+        [("05/06/2024", "2024-06-05", "2024-06-05", "day")],
+    ),
+    (
+        "U.S. Department of Labor\n\nRelease date: 05/06/2024\n\nAmerican employers added "
+        "jobs in April 2024.",
+        None,
+        [("05/06/2024", "2024-05-06", "2024-05-06", "day")],
+    ),
+    (
+        "The audit ran until 2 May 2024. The board met again on 04/05/2024.",
+        None,
+        [("04/05/2024", "2024-05-04", "2024-05-04", "day")],
+    ),
+    (
+        "The audit ran until May 2, 2024. The board met again on 04/05/2024.",
+        None,
+        [("04/05/2024", "2024-04-05", "2024-04-05", "day")],
+    ),
+    (
+        "The inquiry in New Zealand opened on 13/04/2024 and closed on 2024/05/03.",
+        None,
+        [
+            ("13/04/2024", "2024-04-13", "2024-04-13", "day"),
+            ("2024/05/03", "2024-05-03", "2024-05-03", "day"),
+        ],
+    ),
+    (
+        "Ireland's census office met on 04/13/2024 and again on 2024-05-03.",
+        None,
+        [
+            ("04/13/2024", "2024-04-13", "2024-04-13", "day"),
+            ("2024-05-03", "2024-05-03", "2024-05-03", "day"),
+        ],
+    ),
+]
+
+# Parts of a fiscal year count from the month the release's country starts it in.
+DATES += [
+    (
+        "Indian GST collections in the third quarter of the 2023-24 financial year rose 12%.",
+        None,
+        [
+            (
+                "the third quarter of the 2023-24 financial year",
+                "2023-10-01",
+                "2023-12-31",
+                "quarter",
+            )
+        ],
+    ),
+    (
+        "Australian wool exports fell in Q2 FY2024.",
+        None,
+        [("Q2 FY2024", "2023-10-01", "2023-12-31", "quarter")],
+    ),
+    (
+        "New Zealand's Treasury reported a surplus in the first half of the 2023/24 fiscal year.",
+        None,
+        [("the first half of the 2023/24 fiscal year", "2023-07-01", "2023-12-31", "half")],
+    ),
+    (
+        "The U.S. deficit widened in the first quarter of fiscal year 2024.",
+        None,
+        [("the first quarter of fiscal year 2024", "2023-10-01", "2023-12-31", "quarter")],
+    ),
+    (
+        "Japanese exports will rise in the current fiscal year.",
+        D("2024-05-10"),
+        [("the current fiscal year", "2024-04-01", "2025-03-31", "fiscal_year")],
+    ),
+    (
+        "Indian tax receipts beat the target in the previous financial year.",
+        D("2024-06-01"),
+        [("the previous financial year", "2023-04-01", "2024-03-31", "fiscal_year")],
+    ),
+]
+
+# Spans of weeks by their last or first day; the last day of a month or a year.
+DATES += [
+    (
+        "Flu update\n\nAdmissions peaked in the week ending 16 June.",
+        D("2024-07-08"),
+        [("the week ending 16 June", "2024-06-10", "2024-06-16", "week")],
+    ),
+    (
+        "Retail trade, week ended March 2, 2024\n\nSales rose.",
+        None,
+        [("week ended March 2, 2024", "2024-02-25", "2024-03-02", "week")],
+    ),
+    (
+        "Rail traffic in the four weeks to 3 March 2024 rose. In the week beginning 10 June "
+        "2024 it fell.",
+        None,
+        [
+            ("the four weeks to 3 March 2024", "2024-02-05", "2024-03-03", "range"),
+            ("the week beginning 10 June 2024", "2024-06-10", "2024-06-16", "week"),
+        ],
+    ),
+    (
+        "Court statistics, January to March 2024\n\nThe backlog stood at 3,100 cases at the "
+        "end of March, down from 3,400 at the end of 2023.",
+        D("2024-05-20"),
+        [
+            ("the end of March", "2024-03-31", "2024-03-31", "day"),
+            ("the end of 2023", "2023-12-31", "2023-12-31", "day"),
+        ],
+    ),
+    (
+        "Revenue service: collections in the 2023/24 financial year\n\nThe debt book stood "
+        "at 9 billion at the end of March.",
+        None,
+        [("the end of March", "2024-03-31", "2024-03-31", "day")],
+    ),
+]
+
+# The reporting period names what "the quarter", "the three months" and "a year earlier" are,
+# fiscal or not; counted periods ("twelve months earlier") move it back.
+RELATIVE += [
+    (
+        "Rail freight in India, third quarter of the 2023-24 financial year\n\nFreight rose 4% "
+        "on the same quarter of the previous financial year. Over the three months, 400 trains "
+        "ran daily. During the quarter, 12 lines opened. Tonnage was 6% higher than a year "
+        "earlier.",
+        None,
+        [
+            ("third quarter of the 2023-24 financial year", "2023-10-01", "2023-12-31", "quarter"),
+            (
+                "the same quarter of the previous financial year",
+                "2022-10-01",
+                "2022-12-31",
+                "quarter",
+            ),
+            ("the three months", "2023-10-01", "2023-12-31", "quarter"),
+            ("the quarter", "2023-10-01", "2023-12-31", "quarter"),
+            ("a year earlier", "2022-10-01", "2022-12-31", "quarter"),
+        ],
+    ),
+    (
+        "Consumer prices, January 2024\n\nPrices were 3.1% higher than twelve months earlier "
+        "and 1% higher than three months earlier.",
+        None,
+        [
+            ("twelve months earlier", "2023-01-01", "2023-01-31", "month"),
+            ("three months earlier", "2023-10-01", "2023-10-31", "month"),
+        ],
+    ),
+    (
+        "Retail sales, second quarter 2023\n\nSales were 2% below their level two years earlier.",
+        None,
+        [("two years earlier", "2021-04-01", "2021-06-30", "quarter")],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
@@ -418,6 +578,8 @@ NOT_DATES = [
     ("Thefts down in July\n\nThefts fell in the past 10 years.", "the past 10 years"),
     ("A quarter of the drivers were fined in 2019.", "A quarter"),
     ("The agency spent $4 million in fiscal year 2017.", "fiscal year 2017"),
+    ("Thefts, year ending March 2019\n\nTheft is far below the level of 20 years ago.", "20 years"),
+    ("Crime in 2020\n\nThe three months of lockdown closed 40 shops.", "three months"),
 ]
 
 
@@ -497,6 +659,37 @@ RELEASE_DATES = [
         "Crime in 2023\n\nThefts fell by 4%.\n\n"
         "The data were published by the ministry on 16 October 2023.",
         "2023-10-16",
+        "stated",
+    ),
+    (
+        "Ministry of Health\n\nNAIROBI – The Cabinet Secretary presented the cholera figures "
+        "in Parliament on Tuesday, 14 May 2024. Cases fell by 3% in April.",
+        "2024-05-14",
+        "stated",
+    ),
+    (
+        "Police figures\n\nThe Commissioner announced on 3 March 2023 that burglaries fell "
+        "by 4% in 2022 across the whole country.",
+        "2023-03-03",
+        "stated",
+    ),
+    (
+        "Police figures\n\nBurglaries fell by 4% in 2022 across the whole of the country. "
+        "The full report will be published on 3 March 2023.",
+        None,
+        None,
+    ),
+    (
+        "Crime in 2022\n\nBurglaries fell by 4% in 2022 across the whole of the country. "
+        "Thefts rose by 2% in the capital and in every one of its districts.\n\n"
+        "The new law on theft, which the minister presented on 3 March 2019, took effect.",
+        None,
+        None,
+    ),
+    (
+        "Central Statistics Office\nMonthly Unemployment May 2024\nReleased: 04/06/2024 "
+        "11:00\n\nThe unemployment rate in Ireland was 4.3% in May 2024.",
+        "2024-06-04",
         "dateline",
     ),
     (
