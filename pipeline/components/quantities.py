@@ -540,6 +540,9 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return True
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
+    number = _token_at(doc, cand.num_start)
+    if word[-1] in ".!?" and number is not None and number.is_sent_start:
+        return False  # 'per 100,000 Filipinos. Eleven suspects': the word ends a sentence
     if LIST_ITEM_RE.search(before):
         return False
     if any(ch.isupper() for ch in word[1:]) or "&" in word:

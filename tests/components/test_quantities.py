@@ -31,6 +31,8 @@ CLAIMS = [
     ("The agency recorded 612 thousand offences.", "612 thousand", 612000, None, "count",
      612000, None),
     ("Forty-two officers were decorated.", "Forty-two", 42, None, "count", 42, None),
+    ("Most of the money went to Nairobi. Twelve schools were rebuilt.", "Twelve", 12, None,
+     "count", 12, None),
     ("The patrol covered 18 km on foot.", "18 km", 18, "kilometre", "length", 18000, "metre"),
     ("Thefts fell by 03.5% in March.", "03.5%", 3.5, "percentage", "percent", 3.5, "percent"),
     ("The balance stood at −412 units.", "−412", -412, None, "count", -412, None),
