@@ -71,7 +71,14 @@ _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|EDT\b|EST\b|UTC\b)", re.I)
 _PHONE_RE = re.compile(
     r"(?:\(\d{2,4}\)\s?\d{2,4}[-\s.]\d{3,4}|\b(?:\d{1,3}[-.])?\d{3}[-.]\d{3}[-.]\d{4}\b"
-    r"|\+\d[\d\s()-]{8,}\d|(?<![\d.,])\b0\d{2,4}(?:[ \u00a0-]\d{2,4}){1,3}\b)"
+    r"|\+\d[\d\s()-]{8,}\d)"
+)
+# Digits in groups, as phone and service numbers are written: '08600 10111', '1300 60 60 24'.
+_DIGIT_GROUPS_RE = re.compile(r"(?<![\w.,+])\d{1,5}(?:[ \u00a0-]\d{2,5})+(?!\w|[.,]\d)")
+_DIAL_WORD_RE = re.compile(
+    r"\b(?:on|call|dial|ring|line|hotline|helpline|number|no|tel|phone|telephone|fax|mobile|sms"
+    r"|text|whatsapp)\b\.?:?\s*$",
+    re.IGNORECASE,
 )
 # A number called or dialled is a phone or service number: 'call 999', 'dial 112', 'the 1098
 # helpline', 'emergency 911 calls'.
@@ -499,6 +506,8 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
             offset = max(0, s - 20)
             if m.start() + offset <= s and e <= m.end() + offset:
                 return "date" if regex is _NUMERIC_DATE_RE else "phone"
+    if bare and _in_phone_number(text, s, e):
+        return "phone"
     if s > 0 and text[s - 1].isalpha() and not cand.currency_before:
         return "name"
     if bare and _CLOCK_RE.match(text, e):
@@ -512,6 +521,25 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
     if cand.source == "words" and _word_idiom(doc, cand, before, after):
         return "idiom"
     return None
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """The digits are (part of) a phone number: five or more with a leading zero ('08600'),
+    groups after a leading zero ('0800 123 4567'), or groups no thousands grouping explains
+    after 'on', 'call', 'line' ('on 1300 60 60 24'); not '12 500' nor 'aged 15-24'."""
+    if re.fullmatch(r"0\d{4,}", text[start:end]):
+        return True
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    for m in _DIGIT_GROUPS_RE.finditer(text, lo, hi):
+        if not (m.start() <= start and end <= m.end()):
+            continue
+        groups = re.split(r"[ \u00a0-]", m.group(0))
+        if groups[0].startswith("0"):
+            return True
+        if sum(map(len, groups)) < 6 or parse_digits(" ".join(groups)) is not None:
+            return False
+        return _DIAL_WORD_RE.search(text, max(0, m.start() - 25), m.start()) is not None
+    return False
 
 
 def _is_year(doc: Doc, cand: Candidate) -> bool:

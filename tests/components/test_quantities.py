@@ -31,6 +31,7 @@ CLAIMS = [
     ("The agency recorded 612 thousand offences.", "612 thousand", 612000, None, "count",
      612000, None),
     ("Forty-two officers were decorated.", "Forty-two", 42, None, "count", 42, None),
+    ("Call-outs rose on 1 318 398 homes.", "1 318 398", 1318398, None, "count", 1318398, None),
     ("Most of the money went to Nairobi. Twelve schools were rebuilt.", "Twelve", 12, None,
      "count", 12, None),
     ("The patrol covered 18 km on foot.", "18 km", 18, "kilometre", "length", 18000, "metre"),
@@ -135,6 +136,9 @@ NOT_CLAIMS = [
     ("Parents can ring the 1098 childline at night.", "1098"),
     ("Tips go to Freephone 0800 123 4567 anonymously.", "123"),
     ("The 311 non-emergency line takes reports.", "311"),
+    ("Report crime anonymously on 08600 10111.", "10111"),
+    ("Ring the advice line on 1300 60 60 24 at any time.", "24"),
+    ("Call Lifeline on 13 11 14 tonight.", "11"),
     ("Every one of the bridges was inspected.", "one"),
     ("In one case, a trader was fined.", "one"),
 ]
