@@ -132,11 +132,13 @@ NOT_NAME = {
 PERIOD_UNITS = {"day", "week", "month", "year", "decade", "quarter"}
 PERIOD_BEFORE = re.compile(
     r"\b(?:past|last|next|first|previous|recent|coming|following|preceding|initial|final)"
-    r"(?:\s+(?:full|calendar|financial|fiscal))?(?:\s+[\w-]+\s+(?:or|to|and))?\s*$",
+    r"(?:\s+(?:full|calendar|financial|fiscal))?(?:\s+[\w-]+\s+(?:or|to|and))?\s*$"
+    r"|\b(?:in|over|during|throughout)\s+the\s*$",
     re.IGNORECASE,
 )
 PERIOD_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:\d{4}|this|the|last|that|current|each|every|a)\b|ago\b|earlier\b|before\b)",
+    r"^\s*(?:of\s+(?:\d{4}|this|the|last|that|current|each|every|a)\b|ago\b|earlier\b|before\b"
+    rf"|(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+|\d{{1,2}}\s+)?(?:{_MONTHS})\b)",
     re.IGNORECASE,
 )
 RANGE_VERBS = {"range", "ranging", "ranges", "ranged", "vary", "varying", "varies", "between"}
@@ -585,7 +587,8 @@ def _token_at(doc: Doc, char: int):  # type: ignore[no-untyped-def]
 
 
 def _is_period(cand: Candidate, before: str, after: str, unit: Unit) -> bool:
-    """'6 months of 2019', 'the past 10 years', 'one year ago'."""
+    """'6 months of 2019', 'the past 10 years', 'one year ago', 'over the three months',
+    'the 12 months to March'."""
     if unit.name not in PERIOD_UNITS:
         return False
     return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after))
