@@ -2,7 +2,8 @@
 
 Propose: regular expressions over the text find printed numbers in every format, spelled-out
 numbers, vague amounts ("hundreds of") and fractions ("two thirds"). Read: the scale word
-("million"), the unit before ("$", "RM") or after ("kg", "per cent") from the unit lexicon,
+("million"), the unit before ("$", "RM"; "R" for the rand only where the figure and the
+release's country allow it) or after ("kg", "per cent") from the unit lexicon,
 a base ("per barrel"), ranges ("between 5 and 6%") and compound masses ("1 ton 873 kg").
 Validate: `rejection` names why a candidate is not a quantity (a year, a date, a clock time,
 a phone number, a name such as "Service 102", an ordinal, a period such as "6 months of
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..countries import main_country
 from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import (
@@ -199,7 +201,8 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_DATES, [])]
-        candidates = [self.read(text, c) for c in propose(text)]
+        country = main_country(text)
+        candidates = [self.read(text, c, country) for c in propose(text)]
         candidates = combine(text, candidates)
         spans: list[Span] = []
         thousands_point = _uses_thousands_point(text)
@@ -221,9 +224,14 @@ class QuantitiesComponent:
         doc.spans[SPANS_QUANTITIES] = spans
         return doc
 
-    def read(self, text: str, cand: Candidate) -> Candidate:
-        """Read the scale word, the unit before or after, and a 'per' base of a candidate."""
+    def read(self, text: str, cand: Candidate, country: str | None = None) -> Candidate:
+        """Read the scale word, the unit before or after, and a 'per' base of a candidate;
+        `country` is the one the release is about."""
         before = self.units.read_before(text, cand.start)
+        if before is None and cand.source == "digits":
+            before = self.units.read_local_before(text, cand.start)
+            if before is not None and not _is_local_unit(text, cand, before.unit, country):
+                before = None
         if before is not None and before.unit.kind == "money":
             cand.unit, cand.start, cand.currency_before = before.unit, before.start, True
         pos = cand.end
@@ -339,6 +347,16 @@ def _from_digits(m: re.Match[str], digits: Digits) -> Candidate:
         "digits",
         alternative=digits.alternative,
     )
+
+
+def _is_local_unit(text: str, cand: Candidate, unit: Unit, country: str | None) -> bool:
+    """'R2.4 million', 'R187m' name the rand anywhere; 'R12 500', 'R45.50' only in a release
+    about South Africa; 'the R21' (a road) and 'R 2' (a symbol) never do."""
+    scale = _SCALE_RE.match(text, cand.num_end)
+    if scale and (scale.group("s") or scale.start() == cand.num_end):
+        return True
+    grouped = re.search(r"\d[,\u00a0\u2009\u202f ]\d{3}(?!\d)|[.,]\d\d$", cand.value_text)
+    return country == unit.country and grouped is not None
 
 
 def _abbreviated_scale(text: str, scale: re.Match[str], cand: Candidate) -> bool:
