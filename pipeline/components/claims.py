@@ -49,6 +49,8 @@ RELATIVE = {"who", "that", "which"}
 SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute", "form"}
 # 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
 OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
+# 'spend R1.35 billion on laboratories', '$2 million towards flood relief': what money is for.
+PURPOSE_PREPS = {"for", "on", "towards", "toward"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
@@ -562,18 +564,22 @@ class MeasureReader:
 
     def _in_object(self, anchor: Token) -> str | None:
         """'$412,600 in restitution', '$1 billion in fines': what an amount is made of;
-        'Rs 2 crore for drainage': what money is for."""
+        'Rs 2 crore for drainage', 'R1.35 billion on forensic laboratories', '$4.7 million
+        to free vaccines': what money is for."""
         kind = self.span._.pressfacts_quantity.kind
         if kind not in {"money", "mass", "volume"}:
             return None
         heads = (anchor, anchor.head) if anchor.dep_ == "dobj" else (anchor,)
         for child in (c for head in heads for c in head.children):
+            if kind == "money" and self._purpose_clause(child):
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                return f"{child.text} {_phrase(objects[0])}" if objects else child.text
             if child.dep_ != "prep" or child.i != self.span.end:
                 continue
-            if kind == "money" and child.lower_ == "for" and not _is_time(child):
+            if kind == "money" and child.lower_ in PURPOSE_PREPS and not _is_time(child):
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
                 if objects and not _pronominal(child):
-                    return _phrase(child)
+                    return _phrase(objects[0])
             if child.lower_ == "in":
                 if _is_time(child) or _pronominal(child):
                     return None
@@ -581,6 +587,17 @@ class MeasureReader:
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _purpose_clause(self, token: Token) -> bool:
+        """The token is the verb of a 'to' clause right after the claim ('to free vaccines')."""
+        end = self.span.end
+        return (
+            token.dep_ in {"advcl", "xcomp"}
+            and token.pos_ == "VERB"
+            and end < len(self.doc)
+            and self.doc[end].lower_ == "to"
+            and self.doc[end].head == token
+        )
 
     def _object_of_level(self, anchor: Token) -> str | None:
         """'bringing the clearance rate to 66.6%', 'cut road deaths by 10%', 'selling the

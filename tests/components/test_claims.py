@@ -86,6 +86,12 @@ CONTEXT = [
      None, "increase", "measles"),
     ("The county has allocated Rs 2.5 crore for drainage and road repairs.", "Rs 2.5 crore",
      None, None, "drainage"),
+    ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
+     "vaccine"),
+    ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
+     "laborator"),
+    ("The ministry set aside $2 million towards flood relief.", "$2 million", None, None,
+     "flood"),
     ("Among the regions, Tartu counted 1,204 burglaries, Pärnu 988 and Narva 412.", "988",
      None, None, "pärnu"),
     ("Transport Canada – Bulletin: Road collisions in Canada, 2023\n\nby Jane Roe, Centre for "
