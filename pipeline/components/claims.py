@@ -1117,11 +1117,20 @@ def _join(tokens: list[Token], lemma: Token | None = None) -> str:
     """Tokens as written: 'non-violent' stays one word, gaps become one space."""
     out = []
     for k, token in enumerate(tokens):
-        out.append(token.lemma_ if token == lemma else token.text)
+        out.append(_singular(token) if token == lemma else token.text)
         if k + 1 < len(tokens):
             adjacent = tokens[k + 1].i == token.i + 1
             out.append(token.whitespace_ if adjacent else " ")
     return "".join(out)
+
+
+def _singular(token: Token) -> str:
+    """The noun's lemma ('crimes' → 'crime'), but a plural in '-ses' stays as written when
+    the lemma ends in one 's': 'doses' may be 'dose' or 'dos' as 'buses' is 'bus'."""
+    lemma = token.lemma_
+    if token.lower_ == lemma.lower() + "es" and lemma.endswith("s") and not lemma.endswith("ss"):
+        return token.text
+    return lemma
 
 
 def _is_time(prep: Token) -> bool:

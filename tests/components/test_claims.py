@@ -86,6 +86,7 @@ CONTEXT = [
      None, "increase", "measles"),
     ("The county has allocated Rs 2.5 crore for drainage and road repairs.", "Rs 2.5 crore",
      None, None, "drainage"),
+    ("More than 1.2 million doses were given.", "1.2 million", "more_than", None, "dose"),
     ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
      "vaccine"),
     ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
