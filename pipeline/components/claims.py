@@ -666,14 +666,19 @@ class MeasureReader:
         if relative:
             phrase = f"{phrase} {relative}"
         carrier = noun
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
-            carrier = noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            owner = noun.head.head
+            if self._generic(owner) or owner in self.span:
+                carrier = owner
         owner = self._owner(carrier)
         if owner:
             return f"{phrase} ({owner})"
         verb = carrier.head if carrier.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
         if not include_verb or verb is None or verb.pos_ not in {"VERB", "AUX"}:
             return phrase
+        done = _subject_predicate(carrier, verb, share=carrier in self.span)
+        if done:
+            return f"{phrase} {done}"
         intransitive = (
             carrier.dep_ == "nsubj"
             and verb.pos_ == "VERB"
@@ -958,6 +963,24 @@ def _label(text: str, span: Span) -> str | None:
     if m is None or len(m.group("label").split()) > 6:
         return None
     return m.group("label").strip()
+
+
+def _subject_predicate(subject: Token, verb: Token, *, share: bool) -> str | None:
+    """What the subject is or did: '121,500 persons were unemployed' → 'unemployed'; of a
+    share, its verb and object too: '28.9% of Victorians had received a flu vaccine' →
+    'received flu vaccine'."""
+    if subject.dep_ != "nsubj":
+        return None
+    children = list(verb.children)
+    if verb.lemma_ in {"be", "become", "remain"}:
+        complements = [
+            c for c in children if c.dep_ == "acomp" and c.tag_ in {"JJ", "VBN"} and c.i > verb.i
+        ]
+        return complements[0].text if complements else None
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if share and verb.pos_ == "VERB" and objects:
+        return f"{verb.text} {_phrase(objects[0])}"
+    return None
 
 
 def _modifies_object(verb: Token, span: Span) -> bool:
