@@ -49,6 +49,7 @@ RELATIVE = {"who", "that", "which"}
 SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute", "form"}
 # 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
 OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "comment", "state"}
 # 'spend R1.35 billion on laboratories', '$2 million towards flood relief': what money is for.
 PURPOSE_PREPS = {"for", "on", "towards", "toward"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
@@ -795,6 +796,9 @@ class MeasureReader:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
                     return self._pronoun(child)
             return self._change_noun(token)
+        fuller = self._fuller_measure(token)
+        if fuller:
+            return fuller
         phrase = _phrase(token)
         place = [
             c
@@ -808,6 +812,25 @@ class MeasureReader:
             phrase = f"{phrase} {_phrase(place[0])}"
         return phrase
 
+    def _fuller_measure(self, token: Token) -> str | None:
+        """'The rate was 4.0%' after 'The unemployment rate in Ireland was 4.2%': a bare
+        noun with 'the' names the fuller measure of a claim in the last three sentences."""
+        children = list(token.children)
+        if token.pos_ != "NOUN" or not children:
+            return None
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in children):
+            return None
+        first = token.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        for span in reversed(self.previous):
+            if span.start < first:
+                return None
+            measure = span._.pressfacts_quantity.measure
+            if measure and _words(token.text) < _words(measure):
+                return str(measure)
+        return None
+
     def _pronoun(self, token: Token) -> str | None:
         """What 'it', 'their' or 'they' stands for: a subject earlier in the text."""
         plural = token.lower_ in {"they", "them", "their", "these", "those"}
@@ -819,6 +842,7 @@ class MeasureReader:
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.pos_ in {"NOUN", "PROPN"}
             and not self._generic(t)
+            and _may_stand_for(token, t)
         ]
         if earlier:
             return _phrase(earlier[0])
@@ -829,7 +853,11 @@ class MeasureReader:
                 plural_chunks = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
                 if plural_chunks:
                     return _phrase(plural_chunks[-1].root)
-            subjects = [c for c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [
+                c
+                for c in chunks
+                if c.root.dep_ in {"nsubj", "nsubjpass"} and _may_stand_for(token, c.root)
+            ]
             if subjects:
                 return _phrase(subjects[0].root)
         return self._earlier_measure()
@@ -981,6 +1009,14 @@ def _subject_predicate(subject: Token, verb: Token, *, share: bool) -> str | Non
     if share and verb.pos_ == "VERB" and objects:
         return f"{verb.text} {_phrase(objects[0])}"
     return None
+
+
+def _may_stand_for(pronoun: Token, subject: Token) -> bool:
+    """A pronoun does not stand for who speaks ('X said: "... it has risen"'), and 'it' for
+    no person."""
+    if subject.head.lemma_ in SPEECH_VERBS:
+        return False
+    return not (pronoun.lower_ in {"it", "its"} and subject.ent_type_ == "PERSON")
 
 
 def _modifies_object(verb: Token, span: Span) -> bool:
