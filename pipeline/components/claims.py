@@ -49,7 +49,6 @@ RELATIVE = {"who", "that", "which"}
 SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute", "form"}
 # 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
 OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
-SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "comment", "state"}
 # 'spend R1.35 billion on laboratories', '$2 million towards flood relief': what money is for.
 PURPOSE_PREPS = {"for", "on", "towards", "toward"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
@@ -420,7 +419,7 @@ class MeasureReader:
                 return left
         verb = _governing_verb(anchor)
         if verb is not None:
-            subject = self._subject(verb)
+            subject = self._fuller_measure(_subject_token(verb)) or self._subject(verb)
             if subject:
                 return self._echoed(subject) or subject
         predicate = self._predicate(anchor)
@@ -796,9 +795,6 @@ class MeasureReader:
                 if child.dep_ == "poss" and child.lower_ in self.words.pronouns:
                     return self._pronoun(child)
             return self._change_noun(token)
-        fuller = self._fuller_measure(token)
-        if fuller:
-            return fuller
         phrase = _phrase(token)
         place = [
             c
@@ -812,11 +808,12 @@ class MeasureReader:
             phrase = f"{phrase} {_phrase(place[0])}"
         return phrase
 
-    def _fuller_measure(self, token: Token) -> str | None:
+    def _fuller_measure(self, token: Token | None) -> str | None:
         """'The rate was 4.0%' after 'The unemployment rate in Ireland was 4.2%': a bare
-        noun with 'the' names the fuller measure of a claim in the last three sentences."""
-        children = list(token.children)
-        if token.pos_ != "NOUN" or not children:
+        noun with 'the' names the fuller measure of a claim in the last three sentences
+        whose first noun phrase it heads."""
+        children = list(token.children) if token is not None else []
+        if token is None or token.pos_ != "NOUN" or not token.is_alpha or not children:
             return None
         if any(c.dep_ != "det" or c.lower_ != "the" for c in children):
             return None
@@ -826,9 +823,10 @@ class MeasureReader:
         for span in reversed(self.previous):
             if span.start < first:
                 return None
-            measure = span._.pressfacts_quantity.measure
-            if measure and _words(token.text) < _words(measure):
-                return str(measure)
+            measure = str(span._.pressfacts_quantity.measure or "")
+            head = re.split(r"\s(?:in|of|on|by|for|among)\s|\(", measure.lower())[0]
+            if _words(token.text) <= _words(head) and _words(token.text) < _words(measure):
+                return measure
         return None
 
     def _pronoun(self, token: Token) -> str | None:
@@ -1012,10 +1010,7 @@ def _subject_predicate(subject: Token, verb: Token, *, share: bool) -> str | Non
 
 
 def _may_stand_for(pronoun: Token, subject: Token) -> bool:
-    """A pronoun does not stand for who speaks ('X said: "... it has risen"'), and 'it' for
-    no person."""
-    if subject.head.lemma_ in SPEECH_VERBS:
-        return False
+    """'it' stands for no person ('Ann Bell said: "... it has risen"')."""
     return not (pronoun.lower_ in {"it", "its"} and subject.ent_type_ == "PERSON")
 
 
