@@ -1080,7 +1080,7 @@ def _subject_token(verb: Token | None) -> Token | None:
     """The verb's subject; a participle's is the noun it modifies."""
     seen = 0
     while verb is not None and seen < 4:
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
         if subjects:
             subject = next((c for c in subjects if not _heading(c)), subjects[0])
             if "\n" in _between(subject, verb):
@@ -1143,7 +1143,7 @@ def _phrase(
                 continue
             if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or depth > 1):
                 continue
-            if child.dep_ == "appos" and depth > 0:
+            if child.dep_ == "appos" and (depth > 0 or any(t.like_num for t in child.subtree)):
                 continue
             if child.dep_ == "prep" and (child.lower_ in PREPS_DROPPED or _is_time(child)):
                 continue

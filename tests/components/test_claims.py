@@ -95,6 +95,8 @@ CONTEXT = [
      "13.9%", None, None, "jobless"),
     ('Analyst Ann Bell said: "Inflation eased. Since May, however, it has risen by 0.3 points."',
      "0.3 points", None, "increase", "inflation"),
+    ("The average wait on the help line was nearly three minutes.", "three minutes", "nearly",
+     None, "wait"),
     ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
      "vaccine"),
     ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
@@ -162,6 +164,7 @@ HOLDERS = [
     ("For the first time, the agency recorded 120 seizures.", "120", "seizure", "time"),
     ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
      None),
+    ("The force answered 8,950 calls, 91.2% of them on time.", "8,950", "call", "%"),
 ]  # fmt: skip
 
 
