@@ -418,6 +418,8 @@ class MeasureReader:
             if left:
                 return left
         verb = _governing_verb(anchor)
+        if anchor.dep_ not in {"nsubj", "nsubjpass"} and self._verb_after() is not None:
+            verb = None  # the parser took the number for part of another phrase
         if verb is not None:
             subject = self._fuller_measure(_subject_token(verb)) or self._subject(verb)
             if subject:
@@ -908,10 +910,11 @@ class MeasureReader:
         return i >= self.span.sent.start and self.doc[i].pos_ in {"NOUN", "PROPN"}
 
     def _predicate(self, anchor: Token) -> str | None:
-        """'65 of them became martyrs' → 'martyrs'; '347 were injured' → 'injured'."""
-        if anchor.dep_ not in {"nsubj", "nsubjpass"}:
+        """'65 of them became martyrs' → 'martyrs'; '347 were injured' → 'injured'; '5,017
+        were classified as high-value individuals' → 'classified as high-value individuals'."""
+        verb = anchor.head if anchor.dep_ in {"nsubj", "nsubjpass"} else self._verb_after()
+        if verb is None:
             return None
-        verb = anchor.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if verb.i == anchor.i + 1 and objects:
             return f"{verb.text} {_phrase(objects[0])}"
@@ -919,8 +922,22 @@ class MeasureReader:
             if child.dep_ in {"attr", "acomp"} and child.pos_ in {"NOUN", "ADJ"}:
                 return _phrase(child)
         if anchor.dep_ == "nsubjpass" or verb.tag_ == "VBN":
-            return verb.text
+            named = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            return f"{verb.text} {_phrase(named[0])}" if named else verb.text
         return None
+
+    def _verb_after(self) -> Token | None:
+        """'..., and 5,017 were classified as ...': a bare number right before an auxiliary
+        is the subject of its verb, whatever the parser attached it to."""
+        end = self.span.end
+        if self.span._.pressfacts_quantity.unit is not None:
+            return None
+        if end >= len(self.doc) or self.doc[end].pos_ != "AUX":
+            return None
+        aux = self.doc[end]
+        if aux.dep_ in {"aux", "auxpass"} and aux.head.i > aux.i and aux.head.pos_ == "VERB":
+            return aux.head
+        return aux if aux.dep_ in {"ROOT", "conj", "ccomp"} else None
 
     def _earlier_measure(self, *, same_sentence: bool = False) -> str | None:
         for span in reversed(self.previous):

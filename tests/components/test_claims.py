@@ -97,6 +97,10 @@ CONTEXT = [
      "0.3 points", None, "increase", "inflation"),
     ("The average wait on the help line was nearly three minutes.", "three minutes", "nearly",
      None, "wait"),
+    ("Of the 900 drivers stopped, 610 were fined and 35 were recorded as repeat offenders.",
+     "35", None, None, "repeat offender"),
+    ("Of the 5,200 traders checked, 3,100 were street vendors and 940 were classified as large "
+     "importers.", "940", None, None, "importer"),
     ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
      "vaccine"),
     ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
