@@ -738,12 +738,15 @@ class MeasureReader:
         return None
 
     def _change_noun(self, noun: Token) -> str | None:
-        """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context."""
+        """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context
+        (not from what it is compared with: 'a decrease of 4,300 on the February figure')."""
         for child in noun.children:
             if (
                 child.dep_ == "prep"
                 and child.lower_ in {"in", "on", "of", "among", "for", "across", "at", "within"}
                 and not _is_time(child)
+                and not _about_time(child)
+                and not any(self._generic(c) for c in child.children if c.dep_ == "pobj")
                 and not any(t in self.span for t in child.subtree)
             ):
                 return f"{noun.text} {_phrase(child)}"

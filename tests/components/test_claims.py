@@ -101,6 +101,8 @@ CONTEXT = [
      "35", None, None, "repeat offender"),
     ("Of the 5,200 traders checked, 3,100 were street vendors and 940 were classified as large "
      "importers.", "940", None, None, "importer"),
+    ("Jobless claims stood at 9,100 in May, a decrease of 430 on the April figure.", "430",
+     None, "decrease", "jobless"),
     ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
      "vaccine"),
     ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
