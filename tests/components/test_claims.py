@@ -101,7 +101,7 @@ CONTEXT = [
      "35", None, None, "repeat offender"),
     ("Of the 5,200 traders checked, 3,100 were street vendors and 940 were classified as large "
      "importers.", "940", None, None, "importer"),
-    ("Jobless claims stood at 9,100 in May, a decrease of 430 on the April figure.", "430",
+    ("Jobless claims stood at 9,100 in May. This was a decrease of 430 on the April figure.", "430",
      None, "decrease", "jobless"),
     ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
      "vaccine"),
