@@ -399,6 +399,9 @@ class MeasureReader:
         if noun is not None and not self._generic(noun):
             self.own_phrase = True
             return self._noun_with_verb(noun)
+        gapped = self._gapped()
+        if gapped is not None:
+            return gapped
         for reader in (self._compared_level, self._parenthetical):
             found = reader(anchor)
             if found is not None:
@@ -437,6 +440,40 @@ class MeasureReader:
         earlier = self._earlier_measure(same_sentence=True)
         if earlier and _words(subject) <= _words(earlier) and earlier != subject:
             return earlier
+        return None
+
+    def _gapped(self) -> str | None:
+        """'Influenza A accounted for 49,781 notifications, and influenza B for the remaining
+        8,433', 'Impaired driving was a factor in 37 deaths, and speeding in 29': a clause
+        without its verb measures what the earlier figure after the same preposition does,
+        for its own subject (which is the measure itself when the earlier one was a subject)."""
+        doc, span = self.doc, self.span
+        first = span.sent.start
+        i = span.start - 1
+        while i > first and span.start - i <= 3 and (doc[i].pos_ == "DET" or doc[i].dep_ == "amod"):
+            i -= 1
+        prep = doc[i]
+        if prep.pos_ != "ADP" or prep.i <= first:
+            return None
+        j = prep.i - 1
+        while j > first and prep.i - j <= 5 and doc[j].lower_ not in {"and", "or", ",", ";"}:
+            j -= 1
+        words = [t for t in doc[j + 1 : prep.i] if t.pos_ != "DET"]
+        if doc[j].lower_ not in {"and", "or", ",", ";"} or not words:
+            return None
+        if not all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.tag_ == "VBG" for t in words):
+            return None
+        if words[-1].pos_ not in {"NOUN", "PROPN"} and words[-1].tag_ != "VBG":
+            return None
+        for earlier in reversed(self.previous):
+            if earlier.sent != span.sent:
+                return None
+            if earlier.start > first and doc[earlier.start - 1].lower_ == prep.lower_:
+                measure = str(earlier._.pressfacts_quantity.measure or "")
+                base = _without_holder(measure)
+                if not measure or base == measure:
+                    return _join(words)
+                return f"{base} ({_join(words)})"
         return None
 
     def _list_item(self) -> str | None:
@@ -999,6 +1036,18 @@ _LABEL_RE = re.compile(
     r"^[ \t]*(?:[-•*–—]+[ \t]*)?(?P<label>[^\W\d][^:\n]{0,60}):[ \t]*(?:(?:an?|the)[ \t]+)?$",
     re.IGNORECASE,
 )
+
+
+def _without_holder(measure: str) -> str:
+    """'notification (Influenza A)' → 'notification': the measure without whose it is."""
+    if not measure.endswith(")"):
+        return measure
+    depth = 0
+    for k in range(len(measure) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(measure[k], 0)
+        if depth == 0:
+            return measure[:k].rstrip()
+    return measure
 
 
 def _label(text: str, span: Span) -> str | None:

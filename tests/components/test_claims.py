@@ -171,6 +171,11 @@ HOLDERS = [
     ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
      None),
     ("The force answered 8,950 calls, 91.2% of them on time.", "8,950", "call", "%"),
+    ("Drink driving was a factor in 41 crashes, or 30% of the total, and fatigue in 17.", "17",
+     "fatigue", "drink"),
+    ("The north accounted for 6,120 infections, or 80% of the total, and the south for the "
+     "remaining 1,530.", "1,530", "infection (south)", "north"),
+    ("Thefts fell by 5%, robberies by 3% and frauds by 2%.", "3%", "robber", "theft"),
 ]  # fmt: skip
 
 
