@@ -706,9 +706,9 @@ class MeasureReader:
             phrase = f"{phrase} {relative}"
         carrier = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            owner = noun.head.head
-            if self._generic(owner) or owner in self.span:
-                carrier = owner
+            whole = noun.head.head
+            if self._generic(whole) or whole in self.span:
+                carrier = whole
         owner = self._owner(carrier)
         if owner:
             return f"{phrase} ({owner})"
