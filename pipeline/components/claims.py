@@ -647,6 +647,8 @@ class MeasureReader:
         if prep.lower_ == "for" and self.span._.pressfacts_quantity.kind != "money":
             return None
         verb = prep.head
+        if prep.lower_ == "for" and verb.dep_ == "dobj":
+            verb = verb.head  # 'selling the basic version of the phone for 7,199 yuan'
         if verb.pos_ != "VERB" or prep.dep_ not in {"prep", "dative"}:
             return None
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
@@ -655,7 +657,7 @@ class MeasureReader:
         obj = objects[0]
         if self._generic(obj) and not any(c.lower_ == "of" for c in obj.children):
             return None
-        return _phrase(obj)
+        return _phrase(obj, exclude={prep})
 
     def _counted_noun(self, anchor: Token) -> Token | None:
         """The noun the number counts: '26,004 crimes', '14.7% fewer crimes', 'a 1% decline'."""
@@ -809,13 +811,15 @@ class MeasureReader:
         if _heading(token):
             return None
         lower = token.lower_
-        if lower in {"which", "that", "who"} and verb.dep_ == "relcl":
-            head = verb.head
+        if lower in {"which", "that", "who"} and token.head.dep_ == "relcl":
+            head = token.head.head
             while (
                 head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN"
             ):
                 head = head.head.head
-            return None if head.ent_type_ in {"DATE", "TIME"} else _phrase(head, exclude={verb})
+            return (
+                None if head.ent_type_ in {"DATE", "TIME"} else _phrase(head, exclude={token.head})
+            )
         if lower in self.words.pronouns:
             return self._pronoun(token)
         if self._generic(token):
@@ -1157,7 +1161,7 @@ def _subject_token(verb: Token | None) -> Token | None:
             return subject
         if _participle_of_noun(verb):
             return verb.head
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "acomp"} and verb.head != verb:
             verb = verb.head
             seen += 1
             continue

@@ -171,6 +171,10 @@ HOLDERS = [
     ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
      None),
     ("The force answered 8,950 calls, 91.2% of them on time.", "8,950", "call", "%"),
+    ("Ms Lind, 58, now faces the task of mending ties with Acme, which is 43.4 percent-owned by "
+     "Vesta.", "43.4 percent", "acme", "lind"),
+    ("Online shop Kobo.com, an authorised dealer, is selling the basic version of the Lumo 5 "
+     "phone for 2,199 yuan after a discount.", "2,199 yuan", "lumo phone", None),
     ("Drink driving was a factor in 41 crashes, or 30% of the total, and fatigue in 17.", "17",
      "fatigue", "drink"),
     ("The north accounted for 6,120 infections, or 80% of the total, and the south for the "
