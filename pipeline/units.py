@@ -2,7 +2,8 @@
 
 The table is validated on load (unknown fields, unknown kinds and a surface claimed by two
 units are errors). `read_after` and `read_before` match the longest surface written right
-after or right before a number in a text.
+after or right before a number in a text; `read_local_before` finds a symbol that is the unit
+only in some releases ('R' for the rand).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ErrorCode, PressfactsError
 from .schema import Kind
@@ -38,6 +39,19 @@ class Unit(BaseModel):
     before: list[str] = Field(default_factory=list, description="Surfaces before the number.")
     after_cased: list[str] = Field(default_factory=list, description="Exact-case, after.")
     before_cased: list[str] = Field(default_factory=list, description="Exact-case, before.")
+    before_local: list[str] = Field(
+        default_factory=list,
+        description="Exact-case, right before the number, naming this unit only with a scale "
+        "word ('R2.4 million') or, in a release about `country`, before thousands groups or "
+        "cents ('R12 500', 'R45.50'); alone it may be a road or a symbol ('the R21', 'R 2').",
+    )
+    country: str | None = Field(default=None, description="Where `before_local` is the unit.")
+
+    @model_validator(mode="after")
+    def _local_has_country(self) -> Unit:
+        if self.before_local and not self.country:
+            raise ValueError(f"{self.name}: before_local needs a country")
+        return self
 
     @field_validator("kind")
     @classmethod
@@ -74,12 +88,14 @@ class UnitTable:
         before: dict[str, Unit] = {}
         after_cased: dict[str, Unit] = {}
         before_cased: dict[str, Unit] = {}
+        self._local: dict[str, Unit] = {}
         for unit in units:
             for table, surfaces, fold in (
                 (after, unit.after, True),
                 (before, unit.before, True),
                 (after_cased, unit.after_cased, False),
                 (before_cased, unit.before_cased, False),
+                (self._local, unit.before_local, False),
             ):
                 for surface in surfaces:
                     key = surface.lower() if fold else surface
@@ -102,6 +118,7 @@ class UnitTable:
         self._before_cased_re = re.compile(
             rf"(?<![\w$])(?P<u>{_alternation(before_cased)}){_GAP_BEFORE}$"
         )
+        self._local_re = re.compile(rf"(?<![\w$.])(?P<u>{_alternation(self._local)})$")
 
     def read_after(self, text: str, pos: int) -> UnitMatch | None:
         """The longest unit written at text[pos:] (after a number), if any."""
@@ -131,6 +148,18 @@ class UnitTable:
                 unit = table[surface.lower() if fold else surface]
                 found.append(UnitMatch(unit, offset + m.start("u"), offset + m.end("u")))
         return min(found, key=lambda u: u.start, default=None)
+
+    def read_local_before(self, text: str, pos: int) -> UnitMatch | None:
+        """A `before_local` surface written right before text[pos] ('R' of 'R2.4'), if any;
+        the caller decides from the number and the release whether it is the unit."""
+        if not self._local:
+            return None
+        window = text[max(0, pos - 6) : pos]
+        m = self._local_re.search(window)
+        if m is None:
+            return None
+        offset = pos - len(window)
+        return UnitMatch(self._local[m.group("u")], offset + m.start("u"), offset + m.end("u"))
 
 
 def _alternation(surfaces: dict[str, Unit]) -> str:

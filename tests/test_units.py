@@ -91,3 +91,27 @@ def test_unknown_kind_is_an_error(tmp_path: Path) -> None:
     path.write_text(json.dumps(table), encoding="utf-8")
     with pytest.raises(PressfactsError, match="E011"):
         load_units(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("worth R2.4 million", True), ("on the R21", True), ("TR2 model", False), ("R 2", False)],
+    ids=["rand", "road (the caller decides)", "inside a word", "spaced"],
+)
+def test_read_local_before(text: str, found: bool) -> None:
+    match = default_units().read_local_before(
+        text, next(i for i, c in enumerate(text) if c.isdigit())
+    )
+    assert (match is not None and match.unit.name == "south african rand") == found
+
+
+def test_local_surface_needs_a_country(tmp_path: Path) -> None:
+    table = {
+        "units": [
+            {"name": "a", "kind": "money", "base": "A", "factor": 1, "before_local": ["A"]},
+        ]
+    }
+    path = tmp_path / "units.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    with pytest.raises(PressfactsError, match="E011"):
+        load_units(path)

@@ -49,6 +49,8 @@ RELATIVE = {"who", "that", "which"}
 SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute", "form"}
 # 'batteries with 3,687 mAh', 'levels at 1,200 ppm', 'children under 5': the noun is the owner.
 OWNER_PREPS = {"at", "with", "over", "under", "above", "below"}
+# 'spend R1.35 billion on laboratories', '$2 million towards flood relief': what money is for.
+PURPOSE_PREPS = {"for", "on", "towards", "toward"}
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "•", ".", "!", "?", '"', "“", "”"}
 
 
@@ -397,6 +399,9 @@ class MeasureReader:
         if noun is not None and not self._generic(noun):
             self.own_phrase = True
             return self._noun_with_verb(noun)
+        gapped = self._gapped()
+        if gapped is not None:
+            return gapped
         for reader in (self._compared_level, self._parenthetical):
             found = reader(anchor)
             if found is not None:
@@ -416,8 +421,10 @@ class MeasureReader:
             if left:
                 return left
         verb = _governing_verb(anchor)
+        if anchor.dep_ not in {"nsubj", "nsubjpass"} and self._verb_after() is not None:
+            verb = None  # the parser took the number for part of another phrase
         if verb is not None:
-            subject = self._subject(verb)
+            subject = self._fuller_measure(_subject_token(verb)) or self._subject(verb)
             if subject:
                 return self._echoed(subject) or subject
         predicate = self._predicate(anchor)
@@ -433,6 +440,40 @@ class MeasureReader:
         earlier = self._earlier_measure(same_sentence=True)
         if earlier and _words(subject) <= _words(earlier) and earlier != subject:
             return earlier
+        return None
+
+    def _gapped(self) -> str | None:
+        """'Influenza A accounted for 49,781 notifications, and influenza B for the remaining
+        8,433', 'Impaired driving was a factor in 37 deaths, and speeding in 29': a clause
+        without its verb measures what the earlier figure after the same preposition does,
+        for its own subject (which is the measure itself when the earlier one was a subject)."""
+        doc, span = self.doc, self.span
+        first = span.sent.start
+        i = span.start - 1
+        while i > first and span.start - i <= 3 and (doc[i].pos_ == "DET" or doc[i].dep_ == "amod"):
+            i -= 1
+        prep = doc[i]
+        if prep.pos_ != "ADP" or prep.i <= first:
+            return None
+        j = prep.i - 1
+        while j > first and prep.i - j <= 5 and doc[j].lower_ not in {"and", "or", ",", ";"}:
+            j -= 1
+        words = [t for t in doc[j + 1 : prep.i] if t.pos_ != "DET"]
+        if doc[j].lower_ not in {"and", "or", ",", ";"} or not words:
+            return None
+        if not all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.tag_ == "VBG" for t in words):
+            return None
+        if words[-1].pos_ not in {"NOUN", "PROPN"} and words[-1].tag_ != "VBG":
+            return None
+        for earlier in reversed(self.previous):
+            if earlier.sent != span.sent:
+                return None
+            if earlier.start > first and doc[earlier.start - 1].lower_ == prep.lower_:
+                measure = str(earlier._.pressfacts_quantity.measure or "")
+                base = _without_holder(measure)
+                if not measure or base == measure:
+                    return _join(words)
+                return f"{base} ({_join(words)})"
         return None
 
     def _list_item(self) -> str | None:
@@ -562,18 +603,22 @@ class MeasureReader:
 
     def _in_object(self, anchor: Token) -> str | None:
         """'$412,600 in restitution', '$1 billion in fines': what an amount is made of;
-        'Rs 2 crore for drainage': what money is for."""
+        'Rs 2 crore for drainage', 'R1.35 billion on forensic laboratories', '$4.7 million
+        to free vaccines': what money is for."""
         kind = self.span._.pressfacts_quantity.kind
         if kind not in {"money", "mass", "volume"}:
             return None
         heads = (anchor, anchor.head) if anchor.dep_ == "dobj" else (anchor,)
         for child in (c for head in heads for c in head.children):
+            if kind == "money" and self._purpose_clause(child):
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                return f"{child.text} {_phrase(objects[0])}" if objects else child.text
             if child.dep_ != "prep" or child.i != self.span.end:
                 continue
-            if kind == "money" and child.lower_ == "for" and not _is_time(child):
+            if kind == "money" and child.lower_ in PURPOSE_PREPS and not _is_time(child):
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
                 if objects and not _pronominal(child):
-                    return _phrase(child)
+                    return _phrase(objects[0])
             if child.lower_ == "in":
                 if _is_time(child) or _pronominal(child):
                     return None
@@ -581,6 +626,17 @@ class MeasureReader:
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _purpose_clause(self, token: Token) -> bool:
+        """The token is the verb of a 'to' clause right after the claim ('to free vaccines')."""
+        end = self.span.end
+        return (
+            token.dep_ in {"advcl", "xcomp"}
+            and token.pos_ == "VERB"
+            and end < len(self.doc)
+            and self.doc[end].lower_ == "to"
+            and self.doc[end].head == token
+        )
 
     def _object_of_level(self, anchor: Token) -> str | None:
         """'bringing the clearance rate to 66.6%', 'cut road deaths by 10%', 'selling the
@@ -591,6 +647,8 @@ class MeasureReader:
         if prep.lower_ == "for" and self.span._.pressfacts_quantity.kind != "money":
             return None
         verb = prep.head
+        if prep.lower_ == "for" and verb.dep_ == "dobj":
+            verb = verb.head  # 'selling the basic version of the phone for 7,199 yuan'
         if verb.pos_ != "VERB" or prep.dep_ not in {"prep", "dative"}:
             return None
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
@@ -599,7 +657,7 @@ class MeasureReader:
         obj = objects[0]
         if self._generic(obj) and not any(c.lower_ == "of" for c in obj.children):
             return None
-        return _phrase(obj)
+        return _phrase(obj, exclude={prep})
 
     def _counted_noun(self, anchor: Token) -> Token | None:
         """The noun the number counts: '26,004 crimes', '14.7% fewer crimes', 'a 1% decline'."""
@@ -649,14 +707,19 @@ class MeasureReader:
         if relative:
             phrase = f"{phrase} {relative}"
         carrier = noun
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and self._generic(noun.head.head):
-            carrier = noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            whole = noun.head.head
+            if self._generic(whole) or whole in self.span:
+                carrier = whole
         owner = self._owner(carrier)
         if owner:
             return f"{phrase} ({owner})"
         verb = carrier.head if carrier.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
         if not include_verb or verb is None or verb.pos_ not in {"VERB", "AUX"}:
             return phrase
+        done = _subject_predicate(carrier, verb, share=carrier in self.span)
+        if done:
+            return f"{phrase} {done}"
         intransitive = (
             carrier.dep_ == "nsubj"
             and verb.pos_ == "VERB"
@@ -714,12 +777,15 @@ class MeasureReader:
         return None
 
     def _change_noun(self, noun: Token) -> str | None:
-        """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context."""
+        """'a 1% decline in the rate' → 'decline in the rate'; else what changed, from context
+        (not from what it is compared with: 'a decrease of 4,300 on the February figure')."""
         for child in noun.children:
             if (
                 child.dep_ == "prep"
                 and child.lower_ in {"in", "on", "of", "among", "for", "across", "at", "within"}
                 and not _is_time(child)
+                and not _about_time(child)
+                and not any(self._generic(c) for c in child.children if c.dep_ == "pobj")
                 and not any(t in self.span for t in child.subtree)
             ):
                 return f"{noun.text} {_phrase(child)}"
@@ -745,13 +811,15 @@ class MeasureReader:
         if _heading(token):
             return None
         lower = token.lower_
-        if lower in {"which", "that", "who"} and verb.dep_ == "relcl":
-            head = verb.head
+        if lower in {"which", "that", "who"} and token.head.dep_ == "relcl":
+            head = token.head.head
             while (
                 head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN"
             ):
                 head = head.head.head
-            return None if head.ent_type_ in {"DATE", "TIME"} else _phrase(head, exclude={verb})
+            return (
+                None if head.ent_type_ in {"DATE", "TIME"} else _phrase(head, exclude={token.head})
+            )
         if lower in self.words.pronouns:
             return self._pronoun(token)
         if self._generic(token):
@@ -786,6 +854,27 @@ class MeasureReader:
             phrase = f"{phrase} {_phrase(place[0])}"
         return phrase
 
+    def _fuller_measure(self, token: Token | None) -> str | None:
+        """'The rate was 4.0%' after 'The unemployment rate in Ireland was 4.2%': a bare
+        noun with 'the' names the fuller measure of a claim in the last three sentences
+        whose first noun phrase it heads."""
+        children = list(token.children) if token is not None else []
+        if token is None or token.pos_ != "NOUN" or not token.is_alpha or not children:
+            return None
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in children):
+            return None
+        first = token.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        for span in reversed(self.previous):
+            if span.start < first:
+                return None
+            measure = str(span._.pressfacts_quantity.measure or "")
+            head = re.split(r"\s(?:in|of|on|by|for|among)\s|\(", measure.lower())[0]
+            if _words(token.text) <= _words(head) and _words(token.text) < _words(measure):
+                return measure
+        return None
+
     def _pronoun(self, token: Token) -> str | None:
         """What 'it', 'their' or 'they' stands for: a subject earlier in the text."""
         plural = token.lower_ in {"they", "them", "their", "these", "those"}
@@ -797,6 +886,7 @@ class MeasureReader:
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.pos_ in {"NOUN", "PROPN"}
             and not self._generic(t)
+            and _may_stand_for(token, t)
         ]
         if earlier:
             return _phrase(earlier[0])
@@ -807,7 +897,11 @@ class MeasureReader:
                 plural_chunks = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
                 if plural_chunks:
                     return _phrase(plural_chunks[-1].root)
-            subjects = [c for c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [
+                c
+                for c in chunks
+                if c.root.dep_ in {"nsubj", "nsubjpass"} and _may_stand_for(token, c.root)
+            ]
             if subjects:
                 return _phrase(subjects[0].root)
         return self._earlier_measure()
@@ -860,10 +954,11 @@ class MeasureReader:
         return i >= self.span.sent.start and self.doc[i].pos_ in {"NOUN", "PROPN"}
 
     def _predicate(self, anchor: Token) -> str | None:
-        """'65 of them became martyrs' → 'martyrs'; '347 were injured' → 'injured'."""
-        if anchor.dep_ not in {"nsubj", "nsubjpass"}:
+        """'65 of them became martyrs' → 'martyrs'; '347 were injured' → 'injured'; '5,017
+        were classified as high-value individuals' → 'classified as high-value individuals'."""
+        verb = anchor.head if anchor.dep_ in {"nsubj", "nsubjpass"} else self._verb_after()
+        if verb is None:
             return None
-        verb = anchor.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if verb.i == anchor.i + 1 and objects:
             return f"{verb.text} {_phrase(objects[0])}"
@@ -871,8 +966,22 @@ class MeasureReader:
             if child.dep_ in {"attr", "acomp"} and child.pos_ in {"NOUN", "ADJ"}:
                 return _phrase(child)
         if anchor.dep_ == "nsubjpass" or verb.tag_ == "VBN":
-            return verb.text
+            named = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            return f"{verb.text} {_phrase(named[0])}" if named else verb.text
         return None
+
+    def _verb_after(self) -> Token | None:
+        """'..., and 5,017 were classified as ...': a bare number right before an auxiliary
+        is the subject of its verb, whatever the parser attached it to."""
+        end = self.span.end
+        if self.span._.pressfacts_quantity.unit is not None:
+            return None
+        if end >= len(self.doc) or self.doc[end].pos_ != "AUX":
+            return None
+        aux = self.doc[end]
+        if aux.dep_ in {"aux", "auxpass"} and aux.head.i > aux.i and aux.head.pos_ == "VERB":
+            return aux.head
+        return aux if aux.dep_ in {"ROOT", "conj", "ccomp"} else None
 
     def _earlier_measure(self, *, same_sentence: bool = False) -> str | None:
         for span in reversed(self.previous):
@@ -933,6 +1042,18 @@ _LABEL_RE = re.compile(
 )
 
 
+def _without_holder(measure: str) -> str:
+    """'notification (Influenza A)' → 'notification': the measure without whose it is."""
+    if not measure.endswith(")"):
+        return measure
+    depth = 0
+    for k in range(len(measure) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(measure[k], 0)
+        if depth == 0:
+            return measure[:k].rstrip()
+    return measure
+
+
 def _label(text: str, span: Span) -> str | None:
     """'Thefts: 15,482', '- school-age children: 27.5%': the label before a colon that
     starts the line of the number."""
@@ -941,6 +1062,29 @@ def _label(text: str, span: Span) -> str | None:
     if m is None or len(m.group("label").split()) > 6:
         return None
     return m.group("label").strip()
+
+
+def _subject_predicate(subject: Token, verb: Token, *, share: bool) -> str | None:
+    """What the subject is or did: '121,500 persons were unemployed' → 'unemployed'; of a
+    share, its verb and object too: '28.9% of Victorians had received a flu vaccine' →
+    'received flu vaccine'."""
+    if subject.dep_ != "nsubj":
+        return None
+    children = list(verb.children)
+    if verb.lemma_ in {"be", "become", "remain"}:
+        complements = [
+            c for c in children if c.dep_ == "acomp" and c.tag_ in {"JJ", "VBN"} and c.i > verb.i
+        ]
+        return complements[0].text if complements else None
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if share and verb.pos_ == "VERB" and objects:
+        return f"{verb.text} {_phrase(objects[0])}"
+    return None
+
+
+def _may_stand_for(pronoun: Token, subject: Token) -> bool:
+    """'it' stands for no person ('Ann Bell said: "... it has risen"')."""
+    return not (pronoun.lower_ in {"it", "its"} and subject.ent_type_ == "PERSON")
 
 
 def _modifies_object(verb: Token, span: Span) -> bool:
@@ -1009,7 +1153,7 @@ def _subject_token(verb: Token | None) -> Token | None:
     """The verb's subject; a participle's is the noun it modifies."""
     seen = 0
     while verb is not None and seen < 4:
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
         if subjects:
             subject = next((c for c in subjects if not _heading(c)), subjects[0])
             if "\n" in _between(subject, verb):
@@ -1017,7 +1161,7 @@ def _subject_token(verb: Token | None) -> Token | None:
             return subject
         if _participle_of_noun(verb):
             return verb.head
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl"} and verb.head != verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "acomp"} and verb.head != verb:
             verb = verb.head
             seen += 1
             continue
@@ -1072,7 +1216,7 @@ def _phrase(
                 continue
             if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or depth > 1):
                 continue
-            if child.dep_ == "appos" and depth > 0:
+            if child.dep_ == "appos" and (depth > 0 or any(t.like_num for t in child.subtree)):
                 continue
             if child.dep_ == "prep" and (child.lower_ in PREPS_DROPPED or _is_time(child)):
                 continue
@@ -1100,11 +1244,20 @@ def _join(tokens: list[Token], lemma: Token | None = None) -> str:
     """Tokens as written: 'non-violent' stays one word, gaps become one space."""
     out = []
     for k, token in enumerate(tokens):
-        out.append(token.lemma_ if token == lemma else token.text)
+        out.append(_singular(token) if token == lemma else token.text)
         if k + 1 < len(tokens):
             adjacent = tokens[k + 1].i == token.i + 1
             out.append(token.whitespace_ if adjacent else " ")
     return "".join(out)
+
+
+def _singular(token: Token) -> str:
+    """The noun's lemma ('crimes' → 'crime'), but a plural in '-ses' stays as written when
+    the lemma ends in one 's': 'doses' may be 'dose' or 'dos' as 'buses' is 'bus'."""
+    lemma = token.lemma_
+    if token.lower_ == lemma.lower() + "es" and lemma.endswith("s") and not lemma.endswith("ss"):
+        return token.text
+    return lemma
 
 
 def _is_time(prep: Token) -> bool:

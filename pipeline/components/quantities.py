@@ -2,7 +2,8 @@
 
 Propose: regular expressions over the text find printed numbers in every format, spelled-out
 numbers, vague amounts ("hundreds of") and fractions ("two thirds"). Read: the scale word
-("million"), the unit before ("$", "RM") or after ("kg", "per cent") from the unit lexicon,
+("million"), the unit before ("$", "RM"; "R" for the rand only where the figure and the
+release's country allow it) or after ("kg", "per cent") from the unit lexicon,
 a base ("per barrel"), ranges ("between 5 and 6%") and compound masses ("1 ton 873 kg").
 Validate: `rejection` names why a candidate is not a quantity (a year, a date, a clock time,
 a phone number, a name such as "Service 102", an ordinal, a period such as "6 months of
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..countries import main_country
 from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import (
@@ -71,7 +73,14 @@ _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|EDT\b|EST\b|UTC\b)", re.I)
 _PHONE_RE = re.compile(
     r"(?:\(\d{2,4}\)\s?\d{2,4}[-\s.]\d{3,4}|\b(?:\d{1,3}[-.])?\d{3}[-.]\d{3}[-.]\d{4}\b"
-    r"|\+\d[\d\s()-]{8,}\d|(?<![\d.,])\b0\d{2,4}(?:[ \u00a0-]\d{2,4}){1,3}\b)"
+    r"|\+\d[\d\s()-]{8,}\d)"
+)
+# Digits in groups, as phone and service numbers are written: '08600 10111', '1300 60 60 24'.
+_DIGIT_GROUPS_RE = re.compile(r"(?<![\w.,+])\d{1,5}(?:[ \u00a0-]\d{2,5})+(?!\w|[.,]\d)")
+_DIAL_WORD_RE = re.compile(
+    r"\b(?:on|call|dial|ring|line|hotline|helpline|number|no|tel|phone|telephone|fax|mobile|sms"
+    r"|text|whatsapp)\b\.?:?\s*$",
+    re.IGNORECASE,
 )
 # A number called or dialled is a phone or service number: 'call 999', 'dial 112', 'the 1098
 # helpline', 'emergency 911 calls'.
@@ -125,11 +134,13 @@ NOT_NAME = {
 PERIOD_UNITS = {"day", "week", "month", "year", "decade", "quarter"}
 PERIOD_BEFORE = re.compile(
     r"\b(?:past|last|next|first|previous|recent|coming|following|preceding|initial|final)"
-    r"(?:\s+(?:full|calendar|financial|fiscal))?(?:\s+[\w-]+\s+(?:or|to|and))?\s*$",
+    r"(?:\s+(?:full|calendar|financial|fiscal))?(?:\s+[\w-]+\s+(?:or|to|and))?\s*$"
+    r"|\b(?:in|over|during|throughout)\s+the\s*$",
     re.IGNORECASE,
 )
 PERIOD_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:\d{4}|this|the|last|that|current|each|every|a)\b|ago\b|earlier\b|before\b)",
+    r"^\s*(?:of\s+(?:\d{4}|this|the|last|that|current|each|every|a)\b|ago\b|earlier\b|before\b"
+    rf"|(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+|\d{{1,2}}\s+)?(?:{_MONTHS})\b)",
     re.IGNORECASE,
 )
 RANGE_VERBS = {"range", "ranging", "ranges", "ranged", "vary", "varying", "varies", "between"}
@@ -190,7 +201,8 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_DATES, [])]
-        candidates = [self.read(text, c) for c in propose(text)]
+        country = main_country(text)
+        candidates = [self.read(text, c, country) for c in propose(text)]
         candidates = combine(text, candidates)
         spans: list[Span] = []
         thousands_point = _uses_thousands_point(text)
@@ -212,9 +224,14 @@ class QuantitiesComponent:
         doc.spans[SPANS_QUANTITIES] = spans
         return doc
 
-    def read(self, text: str, cand: Candidate) -> Candidate:
-        """Read the scale word, the unit before or after, and a 'per' base of a candidate."""
+    def read(self, text: str, cand: Candidate, country: str | None = None) -> Candidate:
+        """Read the scale word, the unit before or after, and a 'per' base of a candidate;
+        `country` is the one the release is about."""
         before = self.units.read_before(text, cand.start)
+        if before is None and cand.source == "digits":
+            before = self.units.read_local_before(text, cand.start)
+            if before is not None and not _is_local_unit(text, cand, before.unit, country):
+                before = None
         if before is not None and before.unit.kind == "money":
             cand.unit, cand.start, cand.currency_before = before.unit, before.start, True
         pos = cand.end
@@ -330,6 +347,16 @@ def _from_digits(m: re.Match[str], digits: Digits) -> Candidate:
         "digits",
         alternative=digits.alternative,
     )
+
+
+def _is_local_unit(text: str, cand: Candidate, unit: Unit, country: str | None) -> bool:
+    """'R2.4 million', 'R187m' name the rand anywhere; 'R12 500', 'R45.50' only in a release
+    about South Africa; 'the R21' (a road) and 'R 2' (a symbol) never do."""
+    scale = _SCALE_RE.match(text, cand.num_end)
+    if scale and (scale.group("s") or scale.start() == cand.num_end):
+        return True
+    grouped = re.search(r"\d[,\u00a0\u2009\u202f ]\d{3}(?!\d)|[.,]\d\d$", cand.value_text)
+    return country == unit.country and grouped is not None
 
 
 def _abbreviated_scale(text: str, scale: re.Match[str], cand: Candidate) -> bool:
@@ -499,6 +526,8 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
             offset = max(0, s - 20)
             if m.start() + offset <= s and e <= m.end() + offset:
                 return "date" if regex is _NUMERIC_DATE_RE else "phone"
+    if bare and _in_phone_number(text, s, e):
+        return "phone"
     if s > 0 and text[s - 1].isalpha() and not cand.currency_before:
         return "name"
     if bare and _CLOCK_RE.match(text, e):
@@ -512,6 +541,25 @@ def rejection(doc: Doc, cand: Candidate, taken: list[tuple[int, int]], text: str
     if cand.source == "words" and _word_idiom(doc, cand, before, after):
         return "idiom"
     return None
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """The digits are (part of) a phone number: five or more with a leading zero ('08600'),
+    groups after a leading zero ('0800 123 4567'), or groups no thousands grouping explains
+    after 'on', 'call', 'line' ('on 1300 60 60 24'); not '12 500' nor 'aged 15-24'."""
+    if re.fullmatch(r"0\d{4,}", text[start:end]):
+        return True
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    for m in _DIGIT_GROUPS_RE.finditer(text, lo, hi):
+        if not (m.start() <= start and end <= m.end()):
+            continue
+        groups = re.split(r"[ \u00a0-]", m.group(0))
+        if groups[0].startswith("0"):
+            return True
+        if sum(map(len, groups)) < 6 or parse_digits(" ".join(groups)) is not None:
+            return False
+        return _DIAL_WORD_RE.search(text, max(0, m.start() - 25), m.start()) is not None
+    return False
 
 
 def _is_year(doc: Doc, cand: Candidate) -> bool:
@@ -540,6 +588,9 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return True
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
+    number = _token_at(doc, cand.num_start)
+    if word[-1] in ".!?" and number is not None and number.is_sent_start:
+        return False  # 'per 100,000 Filipinos. Eleven suspects': the word ends a sentence
     if LIST_ITEM_RE.search(before):
         return False
     if any(ch.isupper() for ch in word[1:]) or "&" in word:
@@ -554,7 +605,8 @@ def _token_at(doc: Doc, char: int):  # type: ignore[no-untyped-def]
 
 
 def _is_period(cand: Candidate, before: str, after: str, unit: Unit) -> bool:
-    """'6 months of 2019', 'the past 10 years', 'one year ago'."""
+    """'6 months of 2019', 'the past 10 years', 'one year ago', 'over the three months',
+    'the 12 months to March'."""
     if unit.name not in PERIOD_UNITS:
         return False
     return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after))

@@ -86,6 +86,29 @@ CONTEXT = [
      None, "increase", "measles"),
     ("The county has allocated Rs 2.5 crore for drainage and road repairs.", "Rs 2.5 crore",
      None, None, "drainage"),
+    ("More than 1.2 million doses were given.", "1.2 million", "more_than", None, "dose"),
+    ("By June, 28.9% of Victorians had received a flu vaccine.", "28.9%", None, None,
+     "vaccine"),
+    ("Before seasonal adjustment, 121,500 persons were unemployed.", "121,500", None, None,
+     "unemployed"),
+    ("The jobless rate in Ghana was 14.7% in March. The rate was 13.9% a year earlier.",
+     "13.9%", None, None, "jobless"),
+    ('Analyst Ann Bell said: "Inflation eased. Since May, however, it has risen by 0.3 points."',
+     "0.3 points", None, "increase", "inflation"),
+    ("The average wait on the help line was nearly three minutes.", "three minutes", "nearly",
+     None, "wait"),
+    ("Of the 900 drivers stopped, 610 were fined and 35 were recorded as repeat offenders.",
+     "35", None, None, "repeat offender"),
+    ("Of the 5,200 traders checked, 3,100 were street vendors and 940 were classified as large "
+     "importers.", "940", None, None, "importer"),
+    ("Jobless claims stood at 9,100 in May. This was a decrease of 430 on the April figure.", "430",
+     None, "decrease", "jobless"),
+    ("The council has committed $4.7 million to free vaccines.", "$4.7 million", None, None,
+     "vaccine"),
+    ("Officials will spend R1.35 billion on forensic laboratories.", "R1.35 billion", None, None,
+     "laborator"),
+    ("The ministry set aside $2 million towards flood relief.", "$2 million", None, None,
+     "flood"),
     ("Among the regions, Tartu counted 1,204 burglaries, Pärnu 988 and Narva 412.", "988",
      None, None, "pärnu"),
     ("Transport Canada – Bulletin: Road collisions in Canada, 2023\n\nby Jane Roe, Centre for "
@@ -147,6 +170,16 @@ HOLDERS = [
     ("For the first time, the agency recorded 120 seizures.", "120", "seizure", "time"),
     ("Officers recorded 31,200 thefts, down 4% or 1,300 cases on 2022.", "1,300", "theft",
      None),
+    ("The force answered 8,950 calls, 91.2% of them on time.", "8,950", "call", "%"),
+    ("Ms Lind, 58, now faces the task of mending ties with Acme, which is 43.4 percent-owned by "
+     "Vesta.", "43.4 percent", "acme", "lind"),
+    ("Online shop Kobo.com, an authorised dealer, is selling the basic version of the Lumo 5 "
+     "phone for 2,199 yuan after a discount.", "2,199 yuan", "lumo phone", None),
+    ("Drink driving was a factor in 41 crashes, or 30% of the total, and fatigue in 17.", "17",
+     "fatigue", "drink"),
+    ("The north accounted for 6,120 infections, or 80% of the total, and the south for the "
+     "remaining 1,530.", "1,530", "infection (south)", "north"),
+    ("Thefts fell by 5%, robberies by 3% and frauds by 2%.", "3%", "robber", "theft"),
 ]  # fmt: skip
 
 
