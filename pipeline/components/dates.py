@@ -12,22 +12,21 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import main_country
 from ..date_grammar import DateExpr, find_dates, writes_day_first
 from ..date_lexicon import load_lexicon
 from ..date_resolve import DateContext, resolve
 from ..extensions import SPANS_DATES, doc_text
 from ..mentions import DateInfo
 from ..release_dates import Head, release_date, reporting_period
-from .entities.lexicon import load_countries
 
 NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
@@ -68,7 +67,7 @@ class DatesComponent:
         exprs = [e for e in find_dates(text) if _valid(doc, e)]
         head = _head(doc, meta)
         years = [y for e in exprs for y in (e.year, e.year2) if y is not None]
-        country = _country(text)
+        country = main_country(text)
         ctx = DateContext(
             fallback_year=max(years, default=None),
             fiscal_start=_fiscal_start(country),
@@ -131,12 +130,6 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
     return Head(body_start=body, title_end=title_end, end=end, sentence_ends=tuple(ends))
 
 
-def _country(text: str) -> str | None:
-    """The country the text names most, if it names one: the release's, as far as dates go."""
-    counts = Counter(_country_of()[m[0]] for m in _country_names().finditer(text))
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _fiscal_start(country: str | None) -> int | None:
     """The month the country's fiscal year starts in; unknown without a country."""
     if country is None:
@@ -152,22 +145,6 @@ def _day_first(text: str, country: str | None) -> bool:
     if written is not None:
         return written
     return country is not None and country not in load_lexicon().month_first_countries
-
-
-@cache
-def _country_of() -> dict[str, str]:
-    """Every name, alias and demonym of a country in the gazetteer -> the country's name."""
-    return {
-        form: country.name
-        for country in load_countries()
-        for form in (country.name, *country.aliases, *country.demonyms)
-    }
-
-
-@cache
-def _country_names() -> re.Pattern[str]:
-    names = sorted(_country_of(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, names))})(?![\w])")
 
 
 def _restates(expr: DateExpr, info: DateInfo, head: Head, ctx: DateContext) -> bool:
