@@ -218,7 +218,7 @@ class ClaimsComponent:
             return self._left_direction(prev)
         direction = self.words.direction(prev)
         if direction is not None:
-            return None if _modifies_object(prev, span) else direction
+            return None if _modifies_object(prev, span) or _counts_lives(span) else direction
         return self._copula(span) or self._elliptical(doc, span, previous)
 
     def _before(self, text: str, span: Span) -> Token | None:
@@ -1097,6 +1097,11 @@ def _modifies_object(verb: Token, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].pos_ == "NOUN"
     )
+
+
+def _counts_lives(span: Span) -> bool:
+    """'lost 36 lives': the number counts deaths, it is not the size of a fall."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in {"life", "lives"}
 
 
 def _relative_predicate(noun: Token) -> str | None:

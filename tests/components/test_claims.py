@@ -36,6 +36,8 @@ CONTEXT = [
      "increase", None),
     ("Cyber crime increased in 2 times.", "2 times", None, "increase", "crime"),
     ("The unit solved 415 cases.", "415", None, None, "case"),
+    ("The province lost 57 lives on its roads last year.", "57", None, None, "li"),
+    ("The index lost 57 points on Friday.", "57", None, "decrease", None),
     ("1 ton 120 kg of cocaine was destroyed.", "1 ton 120 kg", None, None, "cocaine"),
     ("Burglaries: 1,204 (-3.5%)\nArson: 88 (+4%)\n", "-3.5%", None, "decrease", "burglar"),
     ("- arson: an 8% rise\n", "8%", None, "increase", "arson"),
