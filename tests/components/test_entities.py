@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.entities import load_countries, load_rules, may_issue
+from pipeline.components.entities import load_countries, load_rules, load_subdivisions, may_issue
 from pipeline.errors import PressfactsError
 from pipeline.extensions import SPANS_ENTITIES
 from pipeline.schema import Entity, Extraction
@@ -479,6 +479,71 @@ FOUND = [
         1,
         id="coined-name-the-parser-read-as-a-common-noun",
     ),
+    pytest.param(
+        "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
+        "GPE",
+        "Mpumalanga",
+        [],
+        1,
+        id="province-the-model-took-for-a-person",
+    ),
+    pytest.param(
+        "Dengue cases were highest in Maharashtra, Karnataka and Tamil Nadu.",
+        "GPE",
+        "Tamil Nadu",
+        [],
+        1,
+        id="state-in-a-list-of-states",
+    ),
+    pytest.param(
+        "Officers intercepted the shipment at a port in Central Visayas on Monday.",
+        "GPE",
+        "Central Visayas",
+        [],
+        1,
+        id="region-with-a-compass-word",
+    ),
+    pytest.param(
+        "Rainfall was heaviest in the Free State, the weather service said.",
+        "GPE",
+        "Free State",
+        [],
+        1,
+        id="province-of-common-words-after-in",
+    ),
+    pytest.param(
+        "Notifications in Victoria rose by 12%. Victoria also recorded 300 measles cases.",
+        "GPE",
+        "Victoria",
+        [],
+        2,
+        id="state-named-like-a-person-placed-by-one-mention",
+    ),
+    pytest.param(
+        "KWAZULU-NATAL DEPARTMENT OF HEALTH\nMEDIA RELEASE\n\nThe department screened 9,000"
+        " learners.",
+        "GPE",
+        "Kwazulu-Natal",
+        [],
+        1,
+        id="province-inside-a-letterhead",
+    ),
+    pytest.param(
+        "The Eastern Cape Department of Education said 80% of schools reopened.",
+        "GPE",
+        "Eastern Cape",
+        [],
+        1,
+        id="province-inside-an-organisation-name",
+    ),
+    pytest.param(
+        "The Central Bank raised its rate, and prices in Central fell.",
+        "GPE",
+        "Central",
+        [],
+        1,
+        id="common-region-name-opening-an-organisation-is-no-mention-of-it",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -688,6 +753,30 @@ NOT_FOUND = [
         "GST",
         id="tax-abbreviation",
     ),
+    pytest.param(
+        "Cases of the Delta variant fell by 40% in the quarter.",
+        "GPE",
+        "Delta",
+        id="state-name-that-is-a-common-word",
+    ),
+    pytest.param(
+        "Lake Victoria fish exports rose by 8% in 2023.",
+        "GPE",
+        "Victoria",
+        id="state-name-inside-a-longer-name",
+    ),
+    pytest.param(
+        "Victoria Okafor, a spokesperson, said 12 people were held in Abuja.",
+        "GPE",
+        "Victoria",
+        id="state-name-as-a-first-name",
+    ),
+    pytest.param(
+        "The quarterback threw a 28-yard pass to Van in the fourth quarter.",
+        "GPE",
+        "Van",
+        id="short-province-name-without-a-preposition-of-place",
+    ),
 ]
 
 
@@ -751,6 +840,9 @@ def test_rules_load() -> None:
     assert "Ministry" in rules.org_heads
     assert any(c.name == "Russia" and "Russian Federation" in c.aliases for c in load_countries())
     assert not may_issue("Press Service of the Ministry of Defence")
+    provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
+    assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
+    assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
 
 
 def test_malformed_rules_raise_e011(tmp_path: Path) -> None:
@@ -768,6 +860,14 @@ def test_malformed_countries_raise_e011(tmp_path: Path) -> None:
     path.write_text("Atlantis\tonly two cells\n", encoding="utf-8")
     with pytest.raises(PressfactsError) as info:
         load_countries(path)
+    assert info.value.code.name == "E011"
+
+
+def test_malformed_subdivisions_raise_e011(tmp_path: Path) -> None:
+    path = tmp_path / "subdivisions.tsv"
+    path.write_text("Gauteng\tZA\n", encoding="utf-8")
+    with pytest.raises(PressfactsError) as info:
+        load_subdivisions(path)
     assert info.value.code.name == "E011"
 
 

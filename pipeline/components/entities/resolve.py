@@ -10,7 +10,15 @@ from spacy.tokens import Doc
 from .scan import Accepted, Candidate, Scan
 from .tokens import FUNCTION_WORDS, clean, is_acronym
 
-ORIGIN_RANK = {"region": 0, "country": 1, "dateline": 1, "located": 1, "head": 2, "model": 3}
+ORIGIN_RANK = {
+    "region": 0,
+    "country": 1,
+    "subdivision": 1,
+    "dateline": 1,
+    "located": 1,
+    "head": 2,
+    "model": 3,
+}
 
 
 def resolve(doc: Doc, candidates: list[Candidate], scan: Scan) -> list[Accepted]:
@@ -55,7 +63,7 @@ def nests(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
         return False
     if (inner.start, inner.end) == (outer.start, outer.end):
         return False
-    named = inner.label == "GPE" and inner.origin in ("country", "model", "region")
+    named = inner.label == "GPE" and inner.origin in ("country", "subdivision", "model", "region")
     if named and not is_acronym(doc[inner.start : inner.end].text):
         return True
     before = doc[inner.start - 1].lower_
