@@ -480,6 +480,22 @@ FOUND = [
         id="coined-name-the-parser-read-as-a-common-noun",
     ),
     pytest.param(
+        "Police Colonel Ana Lourdes Dela Rosa said 18 suspects were arrested.",
+        "PERSON",
+        "Ana Lourdes Dela Rosa",
+        ["Police Colonel"],
+        1,
+        id="first-names-the-model-left-after-a-title",
+    ),
+    pytest.param(
+        "Deputy Minister Pieter van der Merwe opened the new police station on Monday.",
+        "PERSON",
+        "Pieter van der Merwe",
+        ["Deputy Minister"],
+        1,
+        id="surname-with-particles",
+    ),
+    pytest.param(
         "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
         "GPE",
         "Mpumalanga",
@@ -918,3 +934,23 @@ def test_place_after_and_that_the_parse_attached_elsewhere(nlp: Language) -> Non
     ]
     doc = _parsed(nlp, words, tags, ["O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"])
     assert {("GPE", "Hull"), ("GPE", "Grimsby")} <= _names(doc)
+
+
+@pytest.mark.slow
+def test_name_the_model_cut_in_two_is_one_person(nlp: Language) -> None:
+    words = ["Colonel", "Rosa", "Maria", "Dela", "Cruz", "said", "it", "fell", "."]
+    tags = [
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "nsubj", 5),
+        ("VERB", "ROOT", 5),
+        ("PRON", "nsubj", 7),
+        ("VERB", "ccomp", 5),
+        ("PUNCT", "punct", 5),
+    ]
+    ents = ["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    names = _names(_parsed(nlp, words, tags, ents))
+    assert ("PERSON", "Rosa Maria Dela Cruz") in names
+    assert not {n for label, n in names if label == "PERSON"} - {"Rosa Maria Dela Cruz"}

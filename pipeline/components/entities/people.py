@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon
 from .organisations import complement
 from .scan import Accepted, Candidate, Scan
-from .tokens import clean, is_acronym, is_name
+from .tokens import clean, in_headline, is_acronym, is_name
 
 
 @dataclass
@@ -54,10 +54,11 @@ def people(
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
     titled = {i for start, end in title_matches for i in range(start, end)}
+    tagged = [(e.start, e.end) for e in scan.ents if e.label_ == "PERSON"]
     found = [
-        (e.start, e.end)
-        for e in scan.ents
-        if e.label_ == "PERSON" and not continues_name(doc, e.start, titled)
+        (s, e)
+        for s, e in whole_names(doc, lex, scan, tagged, titled)
+        if not continues_name(doc, s, titled)
     ]
     places = [end - 1 for _, end in scan.countries] + [
         i for i in scan.places if doc[i].text[:1].isupper()
@@ -72,6 +73,49 @@ def people(
         if 2 <= end - i - 1 <= 3 and not (end < len(doc) and is_name(doc[end])):
             found.append((i + 1, end))
     return found + named_by_title(doc, lex, found, title_matches, scan)
+
+
+def whole_names(
+    doc: Doc, lex: Lexicon, scan: Scan, spans: list[tuple[int, int]], titled: set[int]
+) -> list[tuple[int, int]]:
+    """Names the model cut, made whole: two names with only a space between them are one
+    ('Maria Cristina' 'Dela Paz', 'Aoife' 'Brennan-Walsh'); a name takes the particles and the
+    words after them ('Ursula von' 'der Leyen'), and a name after a title (the tokens
+    `titled`) up to two words on each side the model left untagged ('Superintendent Maria
+    Cristina Delos Santos', where it tagged 'Delos Santos')."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        if found and end <= found[-1][1]:
+            continue  # taken in after particles: 'Merwe' of 'Pieter van der Merwe'
+        if found and start == found[-1][1] and doc[start - 1].whitespace_ == " ":
+            start = found.pop()[0]
+        left = start
+        while left > max(start - 2, 0) and untagged_name(doc, lex, scan, left - 1):
+            left -= 1
+        after_title = left - 1 in titled
+        start = left if after_title else start
+        after = end
+        while after < len(doc) and doc[after].lower_ in lex.particles:
+            after += 1
+        last = after
+        while last < min(after + 2, len(doc)) and (
+            (after_title and untagged_name(doc, lex, scan, last))
+            or (after > end and name_word(lex, doc[last], scan))
+        ):
+            last += 1
+        found.append((start, last if last > after else end))
+    return found
+
+
+def untagged_name(doc: Doc, lex: Lexicon, scan: Scan, i: int) -> bool:
+    """Whether the word at token i may be part of a person's name the model did not tag: a
+    name word on the same line, in running text, outside the model's entities."""
+    return (
+        not doc[i].ent_type_
+        and name_word(lex, doc[i], scan)
+        and i not in scan.verbs
+        and not in_headline(doc, i)
+    )
 
 
 def continues_name(doc: Doc, i: int, titled: set[int]) -> bool:
