@@ -496,6 +496,32 @@ FOUND = [
         id="surname-with-particles",
     ),
     pytest.param(
+        "The National Commissioner of the Correctional Service, Makgothi Thobakgale, opened the"
+        " new centre.",
+        "PERSON",
+        "Makgothi Thobakgale",
+        [],
+        1,
+        id="name-in-apposition-to-a-title-the-model-took-for-an-organisation",
+    ),
+    pytest.param(
+        "The Inspector-General of the Nigeria Police Force, Kayode Egbetokun, said 40 suspects"
+        " were arrested.",
+        "ORG",
+        "Nigeria Police Force",
+        [],
+        1,
+        id="organisation-after-a-title-the-model-joined-to-it",
+    ),
+    pytest.param(
+        "Assistant Chief Constable Rachel Okoro said the unit made 31 arrests.",
+        "PERSON",
+        "Rachel Okoro",
+        ["Assistant Chief Constable"],
+        1,
+        id="police-rank-is-a-title",
+    ),
+    pytest.param(
         "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
         "GPE",
         "Mpumalanga",
@@ -770,6 +796,49 @@ NOT_FOUND = [
         id="tax-abbreviation",
     ),
     pytest.param(
+        "Key Findings\nOfficers made 40 arrests in the quarter, up from 31 a year earlier, the"
+        " report said.",
+        "PERSON",
+        "Key Findings",
+        id="heading-above-a-paragraph-is-no-person",
+    ),
+    pytest.param(
+        "Background\n\nThe survey interviewed 4,000 households in the quarter.",
+        "GPE",
+        "Background",
+        id="generic-heading-is-no-place",
+    ),
+    pytest.param(
+        "The Police Service Satisfaction Survey found that 71% of residents trusted officers.",
+        "ORG",
+        "Police Service Satisfaction Survey",
+        id="survey-named-after-an-organisation",
+    ),
+    pytest.param(
+        "The Police Service Satisfaction Survey found that 71% of residents trusted officers.",
+        "PERSON",
+        "Satisfaction Survey",
+        id="words-of-a-survey-name-are-no-person",
+    ),
+    pytest.param(
+        "Claimants on the Live Register fell to 170,000 in May.",
+        "ORG",
+        "Live Register",
+        id="register-is-no-organisation",
+    ),
+    pytest.param(
+        "Anyone with symptoms should see a GP or call the helpline.",
+        "ORG",
+        "GP",
+        id="acronym-after-a-names-a-kind-of-body",
+    ),
+    pytest.param(
+        "The programme supports Indigenous communities in remote areas.",
+        "ORG",
+        "Indigenous",
+        id="adjective-is-no-organisation",
+    ),
+    pytest.param(
         "Cases of the Delta variant fell by 40% in the quarter.",
         "GPE",
         "Delta",
@@ -954,3 +1023,24 @@ def test_name_the_model_cut_in_two_is_one_person(nlp: Language) -> None:
     names = _names(_parsed(nlp, words, tags, ents))
     assert ("PERSON", "Rosa Maria Dela Cruz") in names
     assert not {n for label, n in names if label == "PERSON"} - {"Rosa Maria Dela Cruz"}
+
+
+@pytest.mark.slow
+def test_title_the_model_took_for_an_organisation(nlp: Language) -> None:
+    words = ["said", "Tasmania", "'s", "Chief", "Health", "Officer", ",", "Dr", "Ana", "Roberts"]
+    tags = [
+        ("VERB", "ROOT", 0),
+        ("PROPN", "poss", 5),
+        ("PART", "case", 1),
+        ("PROPN", "compound", 5),
+        ("PROPN", "compound", 5),
+        ("PROPN", "nsubj", 0),
+        ("PUNCT", "punct", 5),
+        ("PROPN", "compound", 9),
+        ("PROPN", "compound", 9),
+        ("PROPN", "appos", 5),
+    ]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON"]
+    names = _names(_parsed(nlp, words, tags, ents))
+    assert ("PERSON", "Ana Roberts") in names
+    assert not [n for label, n in names if label == "ORG"]

@@ -69,6 +69,7 @@ class EntitiesComponent:
             zone=zone,
             complements={i for t in titles for i in range(t.core_end, t.end)},
             title_starts={t.start for t in titles},
+            title_ends={t.end for t in titles},
             surnames=surnames(doc, candidates),
             scan=scan,
         )

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon
 from .organisations import complement
 from .scan import Accepted, Candidate, Scan
-from .tokens import clean, in_headline, is_acronym, is_name
+from .tokens import clean, in_headline, is_acronym, is_name, segments
 
 
 @dataclass
@@ -49,12 +49,13 @@ def find_titles(
 def people(
     doc: Doc, lex: Lexicon, scan: Scan, title_matches: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The model's people, and names that close an organisation's or a place's name in a
+    """The model's people (cut at line breaks: 'Key Findings' of a heading is no part of the
+    name on the next line), and names that close an organisation's or a place's name in a
     title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
     titled = {i for start, end in title_matches for i in range(start, end)}
-    tagged = [(e.start, e.end) for e in scan.ents if e.label_ == "PERSON"]
+    tagged = [p for e in scan.ents if e.label_ == "PERSON" for p in segments(doc, e.start, e.end)]
     found = [
         (s, e)
         for s, e in whole_names(doc, lex, scan, tagged, titled)
@@ -136,13 +137,15 @@ def continues_name(doc: Doc, i: int, titled: set[int]) -> bool:
 
 def name_word(lex: Lexicon, token: Token, scan: Scan) -> bool:
     """A word that can be part of a person's name: a proper noun, no acronym, no title,
-    head or country, and never written in lower case in the doc."""
+    head of an organisation or a document ('Survey'), no country, and never written in lower
+    case in the doc."""
     text = token.text
     return (
         token.pos_ == "PROPN"
         and is_name(token)
         and not is_acronym(text)
         and text not in lex.heads
+        and text not in lex.non_org_heads
         and text not in lex.country_of
         and token.lower_ not in lex.title_words | lex.modifiers
         and token.lower_ not in scan.lower

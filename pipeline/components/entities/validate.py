@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ...extensions import doc_text
 from .lexicon import Lexicon
 from .scan import Candidate, Scan
 from .tokens import (
@@ -16,6 +17,7 @@ from .tokens import (
     in_headline,
     is_acronym,
     is_name,
+    joins,
     opens_sentence,
     trim,
     usual_case,
@@ -29,6 +31,7 @@ class Context:
     zone: set[int]  # tokens of title heads and their modifiers
     complements: set[int]  # tokens of the "of ..." parts of titles
     title_starts: set[int]
+    title_ends: set[int]  # the token after a title and its complement
     surnames: dict[str, int]
     scan: Scan
 
@@ -43,6 +46,8 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     if cand.label == "PERSON":
         while start < end and (start in zone or doc[start].lower_ in lex.modifiers):
             start += 1
+    if cand.label == "ORG" and start in zone:
+        start = after_title(doc, lex, start, end, zone)
     if end <= start or not is_name(doc[start]) or all(i in zone for i in range(start, end)):
         return None  # nothing left, or only a title ('U.S.' of 'U.S. Attorney')
     if doc[start - 1 : start].text in QUOTES and doc[end : end + 1].text in QUOTES:
@@ -53,6 +58,11 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     words = [usual_case(w) for w in raw]
     single = end - start == 1
     label = cand.label
+    has_head = any(w in lex.heads for w in words)
+    if text.lower() in lex.generic:
+        return None  # 'Background', 'Press Release'
+    if cand.origin == "model" and not has_head and heading(doc, start, end, label, context.scan):
+        return None  # 'Methodology' on a line of its own
     if text in lex.country_of and text not in lex.demonyms:
         label = "GPE"
     elif text in lex.demonyms:
@@ -73,9 +83,8 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         if cand.origin == "model" and lowered(doc, start, end, context.scan):
             return None
     elif label == "ORG":
-        has_head = any(w in lex.heads for w in words)
-        if text.lower() in lex.generic:
-            return None
+        if document(doc, lex, start, end, words):
+            return None  # 'Labour Force Survey', 'Crime Survey for England and Wales'
         if not has_head and (
             words[-1] in lex.non_org_heads
             or words[0].lower() in lex.programmes
@@ -91,13 +100,18 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             return None  # 'the State', 'the Region': a place noun, no name
         if single and acronym and currency(doc, end):
             return None  # 'PLN 9.3 million'
+        if single and acronym and doc[start - 1 : start].text.lower() in ("a", "an"):
+            return None  # 'visit a GP', 'an NGO': a kind of body, no name
+        if single and not has_head and doc[start].tag_ == "JJ":
+            return None  # 'Aboriginal communities': an adjective
         if not has_head and doc[end : end + 1].text in lex.regions:
             return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
         if single and not has_head and unattested(doc, start, context.scan):
             return None
-        in_title = start in zone or (start in context.complements and not acronym)
-        if not has_head and in_title:
-            return None  # a title ('Major General of Justice') or a part of one
+        in_title = any(i in zone for i in range(start, end))
+        if not has_head and (in_title or (start in context.complements and not acronym)):
+            return None  # a title ('Major General of Justice', "Victoria's Chief Health
+            # Officer") or a part of one
         if (single and text in surnames) or (
             not has_head and named_like_person(doc, start, end, context)
         ):
@@ -110,12 +124,63 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     return Candidate(start, end, label, cand.origin)
 
 
+def after_title(doc: Doc, lex: Lexicon, start: int, end: int, zone: set[int]) -> int:
+    """Start of the organisation in a name that opens with a title: 'South African Police
+    Service' of 'National Commissioner of the South African Police Service' (the start is
+    kept unless 'of' or 'for' and an organisation head follow the title)."""
+    i = start
+    while i < end and (i in zone or joins(doc, i)):  # 'Inspector-General'
+        i += 1
+    if doc[i : i + 1].text.lower() not in ("of", "for"):
+        return start  # "U.S. Attorney's Office", 'Chief Regional Security Administration'
+    i += 1
+    if doc[i : i + 1].text.lower() == "the":
+        i += 1
+    return i if any(usual_case(t.text) in lex.heads for t in doc[i:end]) else start
+
+
+def heading(doc: Doc, start: int, end: int, label: str, scan: Scan) -> bool:
+    """Whether a name the model found is a heading: alone on its line. A person's full name
+    alone on a line is a signature unless a paragraph follows it ('Key Findings') or the text
+    writes one of its words in lower case ('Juvenile Justice' above a paragraph on justice)."""
+    text = doc_text(doc)
+    first = text.rfind("\n", 0, doc[start].idx) + 1
+    last = text.find("\n", doc[end - 1].idx)
+    line = text[first : last if last >= 0 else len(text)].strip(" \t#*_:•-")
+    if line != doc[start:end].text:
+        return False
+    if label != "PERSON" or end - start == 1 or last < 0:
+        return True
+    following = next((x for x in text[last:].splitlines() if x.strip()), "")
+    return len(following.split()) >= 10 or lowered_anywhere(doc, start, end, scan)
+
+
+def document(doc: Doc, lex: Lexicon, start: int, end: int, words: list[str]) -> bool:
+    """Whether an organisation-like name names a document, a survey or a programme instead:
+    its head word (the last before 'of' or 'for') is one ('Labour Force Survey', 'Crime
+    Survey for England and Wales', 'Police Service Annual Report'), the name runs on into one
+    ('Labour Force' of 'Labour Force Survey'), or the capitalised words it stands in open with
+    a programme word ('Barrel' of 'Operation Double Barrel')."""
+    before_of = words[: next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), None)]
+    if before_of and before_of[-1] in lex.non_org_heads:
+        return True
+    if end < len(doc) and is_name(doc[end]) and usual_case(doc[end].text) in lex.non_org_heads:
+        return True
+    first = start
+    while first > 0 and is_name(doc[first - 1]) and not opens_sentence(doc, first):
+        first -= 1
+    return first < start and doc[first].lower_ in lex.programmes
+
+
 def named_like_person(doc: Doc, start: int, end: int, context: Context) -> bool:
-    """Two or three proper nouns after a title, before a role or before an age: 'Natalia
-    Rotaru, Head of the Directorate', 'Marcus Reed, 34,' is a person whatever the model
-    said."""
+    """Two or three proper nouns after a title, in apposition to one, before a role or
+    before an age: 'Natalia Rotaru, Head of the Directorate', 'the Commissioner of the
+    Correctional Service, Makgothi Thobakgale,' or 'Marcus Reed, 34,' is a person whatever the
+    model said."""
     if not 2 <= end - start <= 3 or not all(t.pos_ == "PROPN" for t in doc[start:end]):
         return False
+    if doc[start - 1 : start].text == "," and start - 1 in context.title_ends:
+        return True
     after = end + 1 if doc[end : end + 1].text == "," else None
     if after is None:
         return start - 1 in context.zone
@@ -160,10 +225,15 @@ def coined(doc: Doc, i: int, scan: Scan) -> bool:
     return not (lower or opens_sentence(doc, i) or in_headline(doc, i))
 
 
+def lowered_anywhere(doc: Doc, start: int, end: int, scan: Scan) -> bool:
+    """Whether the text writes a word of the name in lower case somewhere."""
+    return any(t.lower_ in scan.lower for t in doc[start:end])
+
+
 def lowered(doc: Doc, start: int, end: int, scan: Scan) -> bool:
     """Whether a name stands in a headline and has a word the text writes in lower case
     elsewhere: 'Dayton Man Sentenced', while the text says 'a Dayton man'."""
-    return in_headline(doc, start) and any(t.lower_ in scan.lower for t in doc[start:end])
+    return in_headline(doc, start) and lowered_anywhere(doc, start, end, scan)
 
 
 def unattested(doc: Doc, i: int, scan: Scan) -> bool:
