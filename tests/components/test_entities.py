@@ -522,6 +522,22 @@ FOUND = [
         id="police-rank-is-a-title",
     ),
     pytest.param(
+        "Union Home Minister Shri Amit Kumar Rao chaired the meeting in New Delhi.",
+        "PERSON",
+        "Amit Kumar Rao",
+        ["Union Home Minister", "Shri"],
+        1,
+        id="honorific-is-a-title",
+    ),
+    pytest.param(
+        "The Force Public Relations Officer, ACP Olumuyiwa Adejobi, said 19 victims were rescued.",
+        "PERSON",
+        "Olumuyiwa Adejobi",
+        [],
+        1,
+        id="rank-in-letters-opens-no-name",
+    ),
+    pytest.param(
         "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
         "GPE",
         "Mpumalanga",
@@ -837,6 +853,44 @@ NOT_FOUND = [
         "ORG",
         "Indigenous",
         id="adjective-is-no-organisation",
+    ),
+    pytest.param(
+        "The Force Public Relations Officer, ACP Olumuyiwa Adejobi, said 19 victims were rescued.",
+        "ORG",
+        "Force Public Relations Officer",
+        id="post-with-an-organisation-word-is-no-organisation",
+    ),
+    pytest.param(
+        "The Inspector-General directed the Commissioners of Police in the affected states to"
+        " intensify patrols.",
+        "ORG",
+        "Commissioners of Police",
+        id="plural-post-is-no-organisation",
+    ),
+    pytest.param(
+        "Director of Medical Services Dr Tomas Lindqvist said 40 wards were reopened.",
+        "ORG",
+        "Medical Services",
+        id="field-of-a-title-is-no-organisation",
+    ),
+    pytest.param(
+        "The Texas Department of Family and Protective Services reported 1,463 cases.",
+        "ORG",
+        "Family and Protective Services",
+        id="field-of-a-department-is-no-organisation-of-its-own",
+    ),
+    pytest.param(
+        "Province Investing in Mental Health Services for Students\n\nThe province is investing"
+        " $14 million in mental health services for students.",
+        "ORG",
+        "Mental Health Services for Students",
+        id="headline-words-the-text-writes-in-lower-case",
+    ),
+    pytest.param(
+        "Figures are published in Crime in England and Wales, the annual bulletin on crime.",
+        "GPE",
+        "Crime",
+        id="common-word-is-no-place",
     ),
     pytest.param(
         "Cases of the Delta variant fell by 40% in the quarter.",

@@ -40,7 +40,8 @@ class EntitiesComponent:
         self.rules = load_rules()
         self.lex = Lexicon.build(self.rules, load_countries())
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.titles.add("TITLE", [nlp.make_doc(t) for t in self.rules.titles])
+        plurals = [t + "s" for t in self.rules.titles if t[-1].isalpha() and t[-1] != "s"]
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in [*self.rules.titles, *plurals]])
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = self.lex.surfaces
         capitals = {s.upper() for s in surfaces if len(s) > 3}  # 'GEORGIA' in a letterhead
@@ -70,13 +71,13 @@ class EntitiesComponent:
             complements={i for t in titles for i in range(t.core_end, t.end)},
             title_starts={t.start for t in titles},
             title_ends={t.end for t in titles},
-            surnames=surnames(doc, candidates),
+            surnames=surnames(doc, lex, candidates),
             scan=scan,
         )
         valid = [v for c in candidates if (v := validate(doc, lex, c, context)) is not None]
         accepted = resolve(doc, valid, scan)
         accepted = acronyms(doc, lex, accepted, scan)
-        accepted += surname_mentions(accepted, surnames(doc, valid), scan)
+        accepted += surname_mentions(accepted, surnames(doc, lex, valid), scan)
         accepted.sort(key=lambda a: (a.start, a.end))
         attach_titles(doc, accepted, titles)
         cluster(lex, accepted)

@@ -126,6 +126,7 @@ class Lexicon:
     surfaces: dict[str, str]  # a country's names and aliases -> its name
     modifiers: set[str]
     title_words: set[str]
+    roles: set[str]  # one-word titles and their plurals: 'officer', 'commissioners'
     heads: set[str]
     non_org_heads: set[str]
     non_org_nouns: set[str]  # the same in lower case: 'the Transport index'
@@ -157,6 +158,7 @@ class Lexicon:
             surfaces=surfaces,
             modifiers={m.lower() for m in rules.title_modifiers},
             title_words={w.lower() for t in rules.titles for w in re.split(r"[ -]", t)},
+            roles={r for t in rules.titles if t.isalpha() for r in (t.lower(), t.lower() + "s")},
             heads=set(rules.org_heads),
             non_org_heads=set(rules.non_org_heads),
             non_org_nouns={h.lower() for h in rules.non_org_heads},

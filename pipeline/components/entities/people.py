@@ -186,14 +186,18 @@ def named_by_title(
     return found
 
 
-def surnames(doc: Doc, candidates: list[Candidate]) -> dict[str, int]:
-    """Surnames of people named in full (two words or more), with how often they occur."""
+def surnames(doc: Doc, lex: Lexicon, candidates: list[Candidate]) -> dict[str, int]:
+    """Surnames of people named in full (two words or more), with how often they occur; no
+    organisation head or title is one ('Office' of a 'Minister's Office' the model took for a
+    person)."""
     counts: dict[str, int] = {}
     for c in candidates:
         if c.label == "PERSON":
             words = [t.text for t in doc[c.start : c.end] if is_name(t)]
             if len(words) > 1 and len(words[0]) > 1 and not any(map(is_acronym, words)):
-                counts[words[-1]] = counts.get(words[-1], 0) + 1
+                last = words[-1]
+                if last not in lex.heads and last.lower() not in lex.title_words:
+                    counts[last] = counts.get(last, 0) + 1
     return counts
 
 

@@ -44,7 +44,9 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         if doc[i].lower_ == "the" and doc[i - 1].lower_ not in FUNCTION_WORDS:
             start = i + 1
     if cand.label == "PERSON":
-        while start < end and (start in zone or doc[start].lower_ in lex.modifiers):
+        while start < end and (
+            start in zone or doc[start].lower_ in lex.modifiers or rank(doc, start, end)
+        ):
             start += 1
     if cand.label == "ORG" and start in zone:
         start = after_title(doc, lex, start, end, zone)
@@ -71,11 +73,22 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         return None  # 'the Clothing and Footwear index'
     elif single and cand.origin == "model" and capitalised_to_open(doc, start, context.scan):
         return None  # 'Fever clinics ...' in a text that writes 'fever'
+    elif (
+        single
+        and label == "GPE"
+        and cand.origin == "model"
+        and lowered_anywhere(doc, start, end, context.scan)
+    ):
+        return None  # 'published in Crime in England and Wales' in a text on knife crime
+    elif described(doc, start, end, context.scan):
+        return None  # 'Ontario Expanding Mental Health Services for Students'
     elif label == "GPE" and cand.origin == "model" and acronym and not in_headline(doc, start):
         label = "ORG"  # 'UNICEF' (the countries that go by letters are in the gazetteer)
     elif label == "LOC":
         return None if cand.origin != "region" else Candidate(start, end, "GPE", cand.origin)
     elif label == "PERSON":
+        if all(w in lex.heads or w.lower() in lex.modifiers for w in words):
+            return Candidate(start, end, "ORG", cand.origin) if words[-1] in lex.heads else None
         if acronym:
             return None
         if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
@@ -85,6 +98,8 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     elif label == "ORG":
         if document(doc, lex, start, end, words):
             return None  # 'Labour Force Survey', 'Crime Survey for England and Wales'
+        if role(doc, lex, end, words):
+            return None  # 'Force Public Relations Officer', 'Commissioners of Police'
         if not has_head and (
             words[-1] in lex.non_org_heads
             or words[0].lower() in lex.programmes
@@ -109,19 +124,38 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
         if single and not has_head and unattested(doc, start, context.scan):
             return None
         in_title = any(i in zone for i in range(start, end))
-        if not has_head and (in_title or (start in context.complements and not acronym)):
+        in_complement = start in context.complements and not acronym
+        if not has_head and (in_title or in_complement):
             return None  # a title ('Major General of Justice', "Victoria's Chief Health
             # Officer") or a part of one
+        if in_complement and portfolio(doc, lex, start, words):
+            return None  # 'Director of Health Services', 'Chief of Police'
         if (single and text in surnames) or (
             not has_head and named_like_person(doc, start, end, context)
         ):
             label = "PERSON"
+            start += rank(doc, start, end)
         elif single and not has_head and not acronym:
             if doc[start].pos_ != "PROPN" and not coined(doc, start, context.scan):
                 return None
             if start > 0 and doc[start - 1].lower_ in lex.locatives | lex.directions:
                 label = "GPE"
     return Candidate(start, end, label, cand.origin)
+
+
+def portfolio(doc: Doc, lex: Lexicon, start: int, words: list[str]) -> bool:
+    """Whether the words right after a title's 'of' or 'for' name its field, not a body: no
+    'the' before them, and only organisation words and title modifiers ('Director of Health
+    Services'; not 'Head of Patrol Police Department')."""
+    return doc[start - 1].lower_ in ("of", "for") and all(
+        w in lex.heads or w.lower() in lex.modifiers | MINOR_WORDS for w in words
+    )
+
+
+def rank(doc: Doc, start: int, end: int) -> bool:
+    """Whether a person's name opens with a rank in letters: 'ACP' of 'ACP Olumuyiwa
+    Adejobi'."""
+    return end - start > 2 and is_acronym(doc[start].text)
 
 
 def after_title(doc: Doc, lex: Lexicon, start: int, end: int, zone: set[int]) -> int:
@@ -155,13 +189,29 @@ def heading(doc: Doc, start: int, end: int, label: str, scan: Scan) -> bool:
     return len(following.split()) >= 10 or lowered_anywhere(doc, start, end, scan)
 
 
+def role(doc: Doc, lex: Lexicon, end: int, words: list[str]) -> bool:
+    """Whether an organisation-like name names a post: its head word (the last before 'of' or
+    'for') is a title ('Force Public Relations Officer', 'Commissioners of Police'), not one
+    after an organisation word ('Directorate General'), or the name runs on into a title
+    ('Force Public Relations' of 'Force Public Relations Officer')."""
+    head = head_words(words)
+    if head and head[-1].lower() in lex.roles:
+        return not (len(head) > 1 and head[-2] in lex.heads)
+    return end < len(doc) and is_name(doc[end]) and doc[end].lower_ in lex.roles
+
+
+def head_words(words: list[str]) -> list[str]:
+    """The words of a name before its first 'of' or 'for'."""
+    return words[: next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), None)]
+
+
 def document(doc: Doc, lex: Lexicon, start: int, end: int, words: list[str]) -> bool:
     """Whether an organisation-like name names a document, a survey or a programme instead:
     its head word (the last before 'of' or 'for') is one ('Labour Force Survey', 'Crime
     Survey for England and Wales', 'Police Service Annual Report'), the name runs on into one
     ('Labour Force' of 'Labour Force Survey'), or the capitalised words it stands in open with
     a programme word ('Barrel' of 'Operation Double Barrel')."""
-    before_of = words[: next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), None)]
+    before_of = head_words(words)
     if before_of and before_of[-1] in lex.non_org_heads:
         return True
     if end < len(doc) and is_name(doc[end]) and usual_case(doc[end].text) in lex.non_org_heads:
@@ -223,6 +273,14 @@ def coined(doc: Doc, i: int, scan: Scan) -> bool:
     a sentence of running text and never written in lower case ('contact Crimestoppers')."""
     lower = doc[i].lower_ in scan.lower
     return not (lower or opens_sentence(doc, i) or in_headline(doc, i))
+
+
+def described(doc: Doc, start: int, end: int, scan: Scan) -> bool:
+    """Whether a name of several words in a Title Case headline is a description: the text
+    writes each of its words in lower case elsewhere ('Mental Health Services for Students'
+    above 'mental health services in schools ... students')."""
+    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in MINOR_WORDS]
+    return len(words) > 1 and in_headline(doc, start) and all(t.lower_ in scan.lower for t in words)
 
 
 def lowered_anywhere(doc: Doc, start: int, end: int, scan: Scan) -> bool:
