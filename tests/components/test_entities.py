@@ -538,6 +538,30 @@ FOUND = [
         id="rank-in-letters-opens-no-name",
     ),
     pytest.param(
+        "Police seized 40 kg, said Inspector-General of Police Tan Sri Ahmad Zulkifli.",
+        "PERSON",
+        "Ahmad Zulkifli",
+        ["Inspector-General of Police", "Tan Sri"],
+        1,
+        id="honorific-of-two-words",
+    ),
+    pytest.param(
+        "Speaking at Garda Headquarters in Dublin, the commissioner said 40 people were arrested.",
+        "ORG",
+        "Garda Headquarters",
+        [],
+        1,
+        id="person-named-like-an-organisation-is-one",
+    ),
+    pytest.param(
+        "Most of the cocaine was seized in Metro Cebu and Central Visayas.",
+        "GPE",
+        "Metro Cebu",
+        [],
+        1,
+        id="place-the-model-guessed-a-facility-keeps-its-first-word",
+    ),
+    pytest.param(
         "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
         "GPE",
         "Mpumalanga",
@@ -891,6 +915,12 @@ NOT_FOUND = [
         "GPE",
         "Crime",
         id="common-word-is-no-place",
+    ),
+    pytest.param(
+        "Laboratories confirmed Vibrio cholerae in 212 samples.",
+        "PERSON",
+        "Vibrio cholerae",
+        id="name-with-a-word-in-lower-case-is-no-person",
     ),
     pytest.param(
         "Cases of the Delta variant fell by 40% in the quarter.",

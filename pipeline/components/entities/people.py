@@ -36,6 +36,8 @@ def find_titles(
         if cores and start < cores[-1][1]:
             continue
         while start > 0 and doc[start - 1].lower_ in lex.modifiers:
+            if start > 1 and doc[start - 2].lower_ in ("of", "for"):
+                break  # 'Police' of 'Inspector-General of Police Tan Sri X' ends the title before
             start -= 1
         cores.append((start, end))
     attached: set[int] = set()

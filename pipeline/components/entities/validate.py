@@ -87,10 +87,12 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     elif label == "LOC":
         return None if cand.origin != "region" else Candidate(start, end, "GPE", cand.origin)
     elif label == "PERSON":
-        if all(w in lex.heads or w.lower() in lex.modifiers for w in words):
+        if all(w in lex.heads or w.lower() in lex.modifiers for w in words) or (
+            words[-1] in lex.heads and start - 1 not in zone
+        ):
             return Candidate(start, end, "ORG", cand.origin) if words[-1] in lex.heads else None
-        if acronym:
-            return None
+        if acronym or any(w.islower() and w not in lex.particles for w in words):
+            return None  # 'Vibrio cholerae'
         if single and text.rsplit(".", 1)[-1] not in surnames and start - 1 not in zone:
             return None
         if cand.origin == "model" and lowered(doc, start, end, context.scan):
