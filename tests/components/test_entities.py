@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.entities import load_countries, load_rules, may_issue
+from pipeline.components.entities import load_countries, load_rules, load_subdivisions, may_issue
 from pipeline.errors import PressfactsError
 from pipeline.extensions import SPANS_ENTITIES
 from pipeline.schema import Entity, Extraction
@@ -479,6 +479,153 @@ FOUND = [
         1,
         id="coined-name-the-parser-read-as-a-common-noun",
     ),
+    pytest.param(
+        "Police Colonel Ana Lourdes Dela Rosa said 18 suspects were arrested.",
+        "PERSON",
+        "Ana Lourdes Dela Rosa",
+        ["Police Colonel"],
+        1,
+        id="first-names-the-model-left-after-a-title",
+    ),
+    pytest.param(
+        "Deputy Minister Pieter van der Merwe opened the new police station on Monday.",
+        "PERSON",
+        "Pieter van der Merwe",
+        ["Deputy Minister"],
+        1,
+        id="surname-with-particles",
+    ),
+    pytest.param(
+        "The National Commissioner of the Correctional Service, Makgothi Thobakgale, opened the"
+        " new centre.",
+        "PERSON",
+        "Makgothi Thobakgale",
+        [],
+        1,
+        id="name-in-apposition-to-a-title-the-model-took-for-an-organisation",
+    ),
+    pytest.param(
+        "The Inspector-General of the Nigeria Police Force, Kayode Egbetokun, said 40 suspects"
+        " were arrested.",
+        "ORG",
+        "Nigeria Police Force",
+        [],
+        1,
+        id="organisation-after-a-title-the-model-joined-to-it",
+    ),
+    pytest.param(
+        "Assistant Chief Constable Rachel Okoro said the unit made 31 arrests.",
+        "PERSON",
+        "Rachel Okoro",
+        ["Assistant Chief Constable"],
+        1,
+        id="police-rank-is-a-title",
+    ),
+    pytest.param(
+        "Union Home Minister Shri Amit Kumar Rao chaired the meeting in New Delhi.",
+        "PERSON",
+        "Amit Kumar Rao",
+        ["Union Home Minister", "Shri"],
+        1,
+        id="honorific-is-a-title",
+    ),
+    pytest.param(
+        "The Force Public Relations Officer, ACP Olumuyiwa Adejobi, said 19 victims were rescued.",
+        "PERSON",
+        "Olumuyiwa Adejobi",
+        [],
+        1,
+        id="rank-in-letters-opens-no-name",
+    ),
+    pytest.param(
+        "Police seized 40 kg, said Inspector-General of Police Tan Sri Ahmad Zulkifli.",
+        "PERSON",
+        "Ahmad Zulkifli",
+        ["Inspector-General of Police", "Tan Sri"],
+        1,
+        id="honorific-of-two-words",
+    ),
+    pytest.param(
+        "Speaking at Garda Headquarters in Dublin, the commissioner said 40 people were arrested.",
+        "ORG",
+        "Garda Headquarters",
+        [],
+        1,
+        id="person-named-like-an-organisation-is-one",
+    ),
+    pytest.param(
+        "Most of the cocaine was seized in Metro Cebu and Central Visayas.",
+        "GPE",
+        "Metro Cebu",
+        [],
+        1,
+        id="place-the-model-guessed-a-facility-keeps-its-first-word",
+    ),
+    pytest.param(
+        "Limpopo recorded 412 house robberies, followed by Mpumalanga with 388.",
+        "GPE",
+        "Mpumalanga",
+        [],
+        1,
+        id="province-the-model-took-for-a-person",
+    ),
+    pytest.param(
+        "Dengue cases were highest in Maharashtra, Karnataka and Tamil Nadu.",
+        "GPE",
+        "Tamil Nadu",
+        [],
+        1,
+        id="state-in-a-list-of-states",
+    ),
+    pytest.param(
+        "Officers intercepted the shipment at a port in Central Visayas on Monday.",
+        "GPE",
+        "Central Visayas",
+        [],
+        1,
+        id="region-with-a-compass-word",
+    ),
+    pytest.param(
+        "Rainfall was heaviest in the Free State, the weather service said.",
+        "GPE",
+        "Free State",
+        [],
+        1,
+        id="province-of-common-words-after-in",
+    ),
+    pytest.param(
+        "Notifications in Victoria rose by 12%. Victoria also recorded 300 measles cases.",
+        "GPE",
+        "Victoria",
+        [],
+        2,
+        id="state-named-like-a-person-placed-by-one-mention",
+    ),
+    pytest.param(
+        "KWAZULU-NATAL DEPARTMENT OF HEALTH\nMEDIA RELEASE\n\nThe department screened 9,000"
+        " learners.",
+        "GPE",
+        "Kwazulu-Natal",
+        [],
+        1,
+        id="province-inside-a-letterhead",
+    ),
+    pytest.param(
+        "The Eastern Cape Department of Education said 80% of schools reopened.",
+        "GPE",
+        "Eastern Cape",
+        [],
+        1,
+        id="province-inside-an-organisation-name",
+    ),
+    pytest.param(
+        "The Central Bank raised its rate, and prices in Central fell.",
+        "GPE",
+        "Central",
+        [],
+        1,
+        id="common-region-name-opening-an-organisation-is-no-mention-of-it",
+    ),
 ]
 
 # (text, label, name that must not be an entity)
@@ -688,6 +835,117 @@ NOT_FOUND = [
         "GST",
         id="tax-abbreviation",
     ),
+    pytest.param(
+        "Key Findings\nOfficers made 40 arrests in the quarter, up from 31 a year earlier, the"
+        " report said.",
+        "PERSON",
+        "Key Findings",
+        id="heading-above-a-paragraph-is-no-person",
+    ),
+    pytest.param(
+        "Background\n\nThe survey interviewed 4,000 households in the quarter.",
+        "GPE",
+        "Background",
+        id="generic-heading-is-no-place",
+    ),
+    pytest.param(
+        "The Police Service Satisfaction Survey found that 71% of residents trusted officers.",
+        "ORG",
+        "Police Service Satisfaction Survey",
+        id="survey-named-after-an-organisation",
+    ),
+    pytest.param(
+        "The Police Service Satisfaction Survey found that 71% of residents trusted officers.",
+        "PERSON",
+        "Satisfaction Survey",
+        id="words-of-a-survey-name-are-no-person",
+    ),
+    pytest.param(
+        "Claimants on the Live Register fell to 170,000 in May.",
+        "ORG",
+        "Live Register",
+        id="register-is-no-organisation",
+    ),
+    pytest.param(
+        "Anyone with symptoms should see a GP or call the helpline.",
+        "ORG",
+        "GP",
+        id="acronym-after-a-names-a-kind-of-body",
+    ),
+    pytest.param(
+        "The programme supports Indigenous communities in remote areas.",
+        "ORG",
+        "Indigenous",
+        id="adjective-is-no-organisation",
+    ),
+    pytest.param(
+        "The Force Public Relations Officer, ACP Olumuyiwa Adejobi, said 19 victims were rescued.",
+        "ORG",
+        "Force Public Relations Officer",
+        id="post-with-an-organisation-word-is-no-organisation",
+    ),
+    pytest.param(
+        "The Inspector-General directed the Commissioners of Police in the affected states to"
+        " intensify patrols.",
+        "ORG",
+        "Commissioners of Police",
+        id="plural-post-is-no-organisation",
+    ),
+    pytest.param(
+        "Director of Medical Services Dr Tomas Lindqvist said 40 wards were reopened.",
+        "ORG",
+        "Medical Services",
+        id="field-of-a-title-is-no-organisation",
+    ),
+    pytest.param(
+        "The Texas Department of Family and Protective Services reported 1,463 cases.",
+        "ORG",
+        "Family and Protective Services",
+        id="field-of-a-department-is-no-organisation-of-its-own",
+    ),
+    pytest.param(
+        "Province Investing in Mental Health Services for Students\n\nThe province is investing"
+        " $14 million in mental health services for students.",
+        "ORG",
+        "Mental Health Services for Students",
+        id="headline-words-the-text-writes-in-lower-case",
+    ),
+    pytest.param(
+        "Figures are published in Crime in England and Wales, the annual bulletin on crime.",
+        "GPE",
+        "Crime",
+        id="common-word-is-no-place",
+    ),
+    pytest.param(
+        "Laboratories confirmed Vibrio cholerae in 212 samples.",
+        "PERSON",
+        "Vibrio cholerae",
+        id="name-with-a-word-in-lower-case-is-no-person",
+    ),
+    pytest.param(
+        "Cases of the Delta variant fell by 40% in the quarter.",
+        "GPE",
+        "Delta",
+        id="state-name-that-is-a-common-word",
+    ),
+    pytest.param(
+        "Lake Victoria fish exports rose by 8% in 2023.",
+        "GPE",
+        "Victoria",
+        id="state-name-inside-a-longer-name",
+    ),
+    pytest.param(
+        "Victoria Okafor, a spokesperson, said 12 people were held in Abuja.",
+        "GPE",
+        "Victoria",
+        id="state-name-as-a-first-name",
+    ),
+    pytest.param(
+        "The quarterback threw a 28-yard pass to Van in the fourth quarter.",
+        "GPE",
+        "Van",
+        id="short-province-name-without-a-preposition-of-place",
+    ),
 ]
 
 
@@ -751,6 +1009,9 @@ def test_rules_load() -> None:
     assert "Ministry" in rules.org_heads
     assert any(c.name == "Russia" and "Russian Federation" in c.aliases for c in load_countries())
     assert not may_issue("Press Service of the Ministry of Defence")
+    provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
+    assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
+    assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
 
 
 def test_malformed_rules_raise_e011(tmp_path: Path) -> None:
@@ -768,6 +1029,14 @@ def test_malformed_countries_raise_e011(tmp_path: Path) -> None:
     path.write_text("Atlantis\tonly two cells\n", encoding="utf-8")
     with pytest.raises(PressfactsError) as info:
         load_countries(path)
+    assert info.value.code.name == "E011"
+
+
+def test_malformed_subdivisions_raise_e011(tmp_path: Path) -> None:
+    path = tmp_path / "subdivisions.tsv"
+    path.write_text("Gauteng\tZA\n", encoding="utf-8")
+    with pytest.raises(PressfactsError) as info:
+        load_subdivisions(path)
     assert info.value.code.name == "E011"
 
 
@@ -818,3 +1087,44 @@ def test_place_after_and_that_the_parse_attached_elsewhere(nlp: Language) -> Non
     ]
     doc = _parsed(nlp, words, tags, ["O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"])
     assert {("GPE", "Hull"), ("GPE", "Grimsby")} <= _names(doc)
+
+
+@pytest.mark.slow
+def test_name_the_model_cut_in_two_is_one_person(nlp: Language) -> None:
+    words = ["Colonel", "Rosa", "Maria", "Dela", "Cruz", "said", "it", "fell", "."]
+    tags = [
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "compound", 4),
+        ("PROPN", "nsubj", 5),
+        ("VERB", "ROOT", 5),
+        ("PRON", "nsubj", 7),
+        ("VERB", "ccomp", 5),
+        ("PUNCT", "punct", 5),
+    ]
+    ents = ["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    names = _names(_parsed(nlp, words, tags, ents))
+    assert ("PERSON", "Rosa Maria Dela Cruz") in names
+    assert not {n for label, n in names if label == "PERSON"} - {"Rosa Maria Dela Cruz"}
+
+
+@pytest.mark.slow
+def test_title_the_model_took_for_an_organisation(nlp: Language) -> None:
+    words = ["said", "Tasmania", "'s", "Chief", "Health", "Officer", ",", "Dr", "Ana", "Roberts"]
+    tags = [
+        ("VERB", "ROOT", 0),
+        ("PROPN", "poss", 5),
+        ("PART", "case", 1),
+        ("PROPN", "compound", 5),
+        ("PROPN", "compound", 5),
+        ("PROPN", "nsubj", 0),
+        ("PUNCT", "punct", 5),
+        ("PROPN", "compound", 9),
+        ("PROPN", "compound", 9),
+        ("PROPN", "appos", 5),
+    ]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON"]
+    names = _names(_parsed(nlp, words, tags, ents))
+    assert ("PERSON", "Ana Roberts") in names
+    assert not [n for label, n in names if label == "ORG"]

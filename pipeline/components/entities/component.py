@@ -12,11 +12,12 @@ from ...mentions import EntityInfo
 from . import places
 from .acronyms import acronyms
 from .cluster import cluster
-from .lexicon import Lexicon, load_countries, load_rules
+from .lexicon import Lexicon, load_countries, load_rules, load_subdivisions
 from .organisations import complement, left
 from .people import Title, attach_titles, find_titles, people, surname_mentions, surnames
 from .resolve import resolve
 from .scan import Candidate, Scan, scan_doc
+from .subdivisions import subdivisions
 from .tokens import QUOTES, is_acronym, segments, trim
 from .validate import Context, validate
 
@@ -39,15 +40,22 @@ class EntitiesComponent:
         self.rules = load_rules()
         self.lex = Lexicon.build(self.rules, load_countries())
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.titles.add("TITLE", [nlp.make_doc(t) for t in self.rules.titles])
+        plurals = [t + "s" for t in self.rules.titles if t[-1].isalpha() and t[-1] != "s"]
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in [*self.rules.titles, *plurals]])
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = self.lex.surfaces
         capitals = {s.upper() for s in surfaces if len(s) > 3}  # 'GEORGIA' in a letterhead
         self.places.add("COUNTRY", [nlp.make_doc(s) for s in sorted({*surfaces, *capitals})])
+        # States and provinces in any case ('Kwazulu-Natal' is written 'KwaZulu-Natal').
+        self.subdivisions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = {s for d in load_subdivisions() for s in (d.name, *d.aliases)}
+        self.subdivisions.add("SUBDIVISION", [nlp.make_doc(s) for s in sorted(names)])
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        scan = scan_doc(doc, lex, [(start, end) for _, start, end in self.places(doc)])
+        countries = [(start, end) for _, start, end in self.places(doc)]
+        regions = [(start, end) for _, start, end in self.subdivisions(doc)]
+        scan = scan_doc(doc, lex, countries, regions)
         title_matches = sorted(
             {(s, e) for _, s, e in self.titles(doc)}, key=lambda m: (m[0], -m[1])
         )
@@ -62,13 +70,14 @@ class EntitiesComponent:
             zone=zone,
             complements={i for t in titles for i in range(t.core_end, t.end)},
             title_starts={t.start for t in titles},
-            surnames=surnames(doc, candidates),
+            title_ends={t.end for t in titles},
+            surnames=surnames(doc, lex, candidates),
             scan=scan,
         )
         valid = [v for c in candidates if (v := validate(doc, lex, c, context)) is not None]
         accepted = resolve(doc, valid, scan)
         accepted = acronyms(doc, lex, accepted, scan)
-        accepted += surname_mentions(accepted, surnames(doc, valid), scan)
+        accepted += surname_mentions(accepted, surnames(doc, lex, valid), scan)
         accepted.sort(key=lambda a: (a.start, a.end))
         attach_titles(doc, accepted, titles)
         cluster(lex, accepted)
@@ -84,8 +93,8 @@ class EntitiesComponent:
         self, doc: Doc, titles: list[Title], zone: set[int], persons: set[int], scan: Scan
     ) -> list[Candidate]:
         """Spans that may name an entity: the model's, organisation heads with their
-        modifiers and complements, countries, regions, residents, places by position and
-        datelines."""
+        modifiers and complements, countries, states and provinces, regions, residents, places
+        by position and datelines."""
         lex = self.lex
         stops = persons | {t.start for t in titles if t.attached} | scan.verbs
         candidates = []
@@ -118,6 +127,7 @@ class EntitiesComponent:
                 candidates.append(Candidate(start, end, "ORG", "head"))
         for start, end in scan.countries:
             candidates.append(Candidate(places.state_form(doc, lex, start), end, "GPE", "country"))
+        candidates += subdivisions(doc, lex, scan.subdivisions)
         candidates += places.regions(doc, lex, scan)
         candidates += places.residents(doc, lex, scan)
         candidates += places.untagged_places(doc, lex, scan, lists)

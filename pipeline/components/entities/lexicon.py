@@ -16,6 +16,7 @@ from ...errors import ErrorCode, PressfactsError
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 RULES_PATH = DATA / "entity_rules.json"
 COUNTRIES_PATH = DATA / "countries.tsv"
+SUBDIVISIONS_PATH = DATA / "subdivisions.tsv"
 
 
 class EntityRules(BaseModel):
@@ -37,6 +38,8 @@ class EntityRules(BaseModel):
     state_forms: list[str]
     locative_prepositions: list[str]
     directional_prepositions: list[str]
+    common_place_words: list[str]
+    name_particles: list[str]
 
     @field_validator("*")
     @classmethod
@@ -64,23 +67,49 @@ def load_rules(path: Path = RULES_PATH) -> EntityRules:
         raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
 
 
-@lru_cache(maxsize=4)
-def load_countries(path: Path = COUNTRIES_PATH) -> tuple[Country, ...]:
-    """The country gazetteer: one `name<TAB>aliases<TAB>demonyms` row each, `;` inside fields."""
+@dataclass(frozen=True)
+class Subdivision:
+    """A country's state, province or region (ISO 3166-2), with its other spellings."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str  # ISO 3166-1 alpha-2 code
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The rows of a gazetteer: three tab-separated cells each, comment lines left out; raise
+    E011 when the file is unreadable or a row malformed."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
         raise PressfactsError(ErrorCode.E011, path=path, detail=str(e)) from e
-    countries = []
+    rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != 3 or not cells[0].strip():
             raise PressfactsError(ErrorCode.E011, path=path, detail=f"line {number}: {line!r}")
-        aliases, demonyms = ([v.strip() for v in c.split(";") if v.strip()] for c in cells[1:])
-        countries.append(Country(cells[0].strip(), tuple(aliases), tuple(demonyms)))
-    return tuple(countries)
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+def cell_values(cell: str) -> tuple[str, ...]:
+    """The values of a `;`-separated cell."""
+    return tuple(v.strip() for v in cell.split(";") if v.strip())
+
+
+@lru_cache(maxsize=4)
+def load_countries(path: Path = COUNTRIES_PATH) -> tuple[Country, ...]:
+    """The country gazetteer: one `name<TAB>aliases<TAB>demonyms` row each, `;` inside fields."""
+    return tuple(Country(name, cell_values(a), cell_values(d)) for name, a, d in read_rows(path))
+
+
+@lru_cache(maxsize=4)
+def load_subdivisions(path: Path = SUBDIVISIONS_PATH) -> tuple[Subdivision, ...]:
+    """The subdivision gazetteer (scripts/make_subdivisions.py writes it): one
+    `name<TAB>aliases<TAB>country` row each."""
+    return tuple(Subdivision(name, cell_values(a), country) for name, a, country in read_rows(path))
 
 
 def may_issue(name: str) -> bool:
@@ -97,6 +126,7 @@ class Lexicon:
     surfaces: dict[str, str]  # a country's names and aliases -> its name
     modifiers: set[str]
     title_words: set[str]
+    roles: set[str]  # one-word titles and their plurals: 'officer', 'commissioners'
     heads: set[str]
     non_org_heads: set[str]
     non_org_nouns: set[str]  # the same in lower case: 'the Transport index'
@@ -109,6 +139,8 @@ class Lexicon:
     state_forms: set[str]
     locatives: set[str]
     directions: set[str]
+    common_places: set[str]  # 'central', 'victoria': names of places and of other things
+    particles: set[str]  # lower-case words inside names: 'von der Leyen', 'Dar es Salaam'
     demonyms: dict[str, str]
     country_of: dict[str, str]  # names, aliases and demonyms -> the country's name
     country_re: re.Pattern[str]
@@ -126,6 +158,7 @@ class Lexicon:
             surfaces=surfaces,
             modifiers={m.lower() for m in rules.title_modifiers},
             title_words={w.lower() for t in rules.titles for w in re.split(r"[ -]", t)},
+            roles={r for t in rules.titles if t.isalpha() for r in (t.lower(), t.lower() + "s")},
             heads=set(rules.org_heads),
             non_org_heads=set(rules.non_org_heads),
             non_org_nouns={h.lower() for h in rules.non_org_heads},
@@ -138,6 +171,8 @@ class Lexicon:
             state_forms={f.split()[-1] for f in rules.state_forms},
             locatives={p.lower() for p in rules.locative_prepositions},
             directions={p.lower() for p in rules.directional_prepositions},
+            common_places={w.lower() for w in rules.common_place_words},
+            particles=set(rules.name_particles),
             demonyms=demonyms,
             country_of=country_of,
             country_re=re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b"),

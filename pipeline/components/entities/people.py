@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon
 from .organisations import complement
 from .scan import Accepted, Candidate, Scan
-from .tokens import clean, is_acronym, is_name
+from .tokens import clean, in_headline, is_acronym, is_name, segments
 
 
 @dataclass
@@ -36,6 +36,8 @@ def find_titles(
         if cores and start < cores[-1][1]:
             continue
         while start > 0 and doc[start - 1].lower_ in lex.modifiers:
+            if start > 1 and doc[start - 2].lower_ in ("of", "for"):
+                break  # 'Police' of 'Inspector-General of Police Tan Sri X' ends the title before
             start -= 1
         cores.append((start, end))
     attached: set[int] = set()
@@ -49,15 +51,17 @@ def find_titles(
 def people(
     doc: Doc, lex: Lexicon, scan: Scan, title_matches: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The model's people, and names that close an organisation's or a place's name in a
+    """The model's people (cut at line breaks: 'Key Findings' of a heading is no part of the
+    name on the next line), and names that close an organisation's or a place's name in a
     title: in 'Chief of the State Police Anna Berzina told' and 'Minister of Internal
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
     titled = {i for start, end in title_matches for i in range(start, end)}
+    tagged = [p for e in scan.ents if e.label_ == "PERSON" for p in segments(doc, e.start, e.end)]
     found = [
-        (e.start, e.end)
-        for e in scan.ents
-        if e.label_ == "PERSON" and not continues_name(doc, e.start, titled)
+        (s, e)
+        for s, e in whole_names(doc, lex, scan, tagged, titled)
+        if not continues_name(doc, s, titled)
     ]
     places = [end - 1 for _, end in scan.countries] + [
         i for i in scan.places if doc[i].text[:1].isupper()
@@ -72,6 +76,49 @@ def people(
         if 2 <= end - i - 1 <= 3 and not (end < len(doc) and is_name(doc[end])):
             found.append((i + 1, end))
     return found + named_by_title(doc, lex, found, title_matches, scan)
+
+
+def whole_names(
+    doc: Doc, lex: Lexicon, scan: Scan, spans: list[tuple[int, int]], titled: set[int]
+) -> list[tuple[int, int]]:
+    """Names the model cut, made whole: two names with only a space between them are one
+    ('Maria Cristina' 'Dela Paz', 'Aoife' 'Brennan-Walsh'); a name takes the particles and the
+    words after them ('Ursula von' 'der Leyen'), and a name after a title (the tokens
+    `titled`) up to two words on each side the model left untagged ('Superintendent Maria
+    Cristina Delos Santos', where it tagged 'Delos Santos')."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        if found and end <= found[-1][1]:
+            continue  # taken in after particles: 'Merwe' of 'Pieter van der Merwe'
+        if found and start == found[-1][1] and doc[start - 1].whitespace_ == " ":
+            start = found.pop()[0]
+        left = start
+        while left > max(start - 2, 0) and untagged_name(doc, lex, scan, left - 1):
+            left -= 1
+        after_title = left - 1 in titled
+        start = left if after_title else start
+        after = end
+        while after < len(doc) and doc[after].lower_ in lex.particles:
+            after += 1
+        last = after
+        while last < min(after + 2, len(doc)) and (
+            (after_title and untagged_name(doc, lex, scan, last))
+            or (after > end and name_word(lex, doc[last], scan))
+        ):
+            last += 1
+        found.append((start, last if last > after else end))
+    return found
+
+
+def untagged_name(doc: Doc, lex: Lexicon, scan: Scan, i: int) -> bool:
+    """Whether the word at token i may be part of a person's name the model did not tag: a
+    name word on the same line, in running text, outside the model's entities."""
+    return (
+        not doc[i].ent_type_
+        and name_word(lex, doc[i], scan)
+        and i not in scan.verbs
+        and not in_headline(doc, i)
+    )
 
 
 def continues_name(doc: Doc, i: int, titled: set[int]) -> bool:
@@ -92,13 +139,15 @@ def continues_name(doc: Doc, i: int, titled: set[int]) -> bool:
 
 def name_word(lex: Lexicon, token: Token, scan: Scan) -> bool:
     """A word that can be part of a person's name: a proper noun, no acronym, no title,
-    head or country, and never written in lower case in the doc."""
+    head of an organisation or a document ('Survey'), no country, and never written in lower
+    case in the doc."""
     text = token.text
     return (
         token.pos_ == "PROPN"
         and is_name(token)
         and not is_acronym(text)
         and text not in lex.heads
+        and text not in lex.non_org_heads
         and text not in lex.country_of
         and token.lower_ not in lex.title_words | lex.modifiers
         and token.lower_ not in scan.lower
@@ -139,14 +188,18 @@ def named_by_title(
     return found
 
 
-def surnames(doc: Doc, candidates: list[Candidate]) -> dict[str, int]:
-    """Surnames of people named in full (two words or more), with how often they occur."""
+def surnames(doc: Doc, lex: Lexicon, candidates: list[Candidate]) -> dict[str, int]:
+    """Surnames of people named in full (two words or more), with how often they occur; no
+    organisation head or title is one ('Office' of a 'Minister's Office' the model took for a
+    person)."""
     counts: dict[str, int] = {}
     for c in candidates:
         if c.label == "PERSON":
             words = [t.text for t in doc[c.start : c.end] if is_name(t)]
             if len(words) > 1 and len(words[0]) > 1 and not any(map(is_acronym, words)):
-                counts[words[-1]] = counts.get(words[-1], 0) + 1
+                last = words[-1]
+                if last not in lex.heads and last.lower() not in lex.title_words:
+                    counts[last] = counts.get(last, 0) + 1
     return counts
 
 

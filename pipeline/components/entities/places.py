@@ -71,6 +71,8 @@ def untagged_places(doc: Doc, lex: Lexicon, scan: Scan, lists: set[int]) -> list
         start = i
         while start > 1 and joins(doc, start - 1):  # 'Abad' of 'Jalal-Abad'
             start -= 2
+        while start > 0 and doc[start].ent_iob_ == "I":  # 'Manila' of 'Metro Manila'
+            start -= 1
         end = name_run(doc, start, set())
         if located(doc, lex, start, end, scan, lists, False):
             candidates.append(Candidate(start, end, "GPE", "located"))

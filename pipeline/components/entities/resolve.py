@@ -10,7 +10,15 @@ from spacy.tokens import Doc
 from .scan import Accepted, Candidate, Scan
 from .tokens import FUNCTION_WORDS, clean, is_acronym
 
-ORIGIN_RANK = {"region": 0, "country": 1, "dateline": 1, "located": 1, "head": 2, "model": 3}
+ORIGIN_RANK = {
+    "region": 0,
+    "country": 1,
+    "subdivision": 1,
+    "dateline": 1,
+    "located": 1,
+    "head": 2,
+    "model": 3,
+}
 
 
 def resolve(doc: Doc, candidates: list[Candidate], scan: Scan) -> list[Accepted]:
@@ -50,15 +58,18 @@ def nests(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     """Whether a name inside an organisation's is one of its own: a country, or a place
     the model or a place noun found, by its name ('Kenya National Bureau of Statistics',
     'Tbilisi City Court'; not 'U.S.' in 'U.S. Sentencing Commission'), or anything after
-    its 'of (the)'."""
+    its 'of (the)', but for an organisation after 'of' alone ('Press Service of the Ministry
+    of Health', not 'Department of Health Services')."""
     if not (outer.start <= inner.start and inner.end <= outer.end) or outer.label != "ORG":
         return False
     if (inner.start, inner.end) == (outer.start, outer.end):
         return False
-    named = inner.label == "GPE" and inner.origin in ("country", "model", "region")
+    named = inner.label == "GPE" and inner.origin in ("country", "subdivision", "model", "region")
     if named and not is_acronym(doc[inner.start : inner.end].text):
         return True
     before = doc[inner.start - 1].lower_
     if before == "the" and inner.start - 2 >= outer.start:
         before = doc[inner.start - 2].lower_
+    elif inner.label == "ORG":
+        return False  # 'Health Services' of 'Department of Health Services' is its portfolio
     return before in ("of", "for")

@@ -48,6 +48,7 @@ class Scan:
     brackets: list[int] = field(default_factory=list)  # '(' of a possible acronym
     untagged: list[int] = field(default_factory=list)  # names the model left, in a PP
     countries: list[tuple[int, int]] = field(default_factory=list)  # from the gazetteer
+    subdivisions: list[tuple[int, int]] = field(default_factory=list)  # states, provinces
     ents: Sequence[Span] = ()  # the model's entities
     verbs: set[int] = field(default_factory=set)  # 'Releases' in a headline
     names: dict[str, list[int]] = field(default_factory=dict)  # capitalised words, by text
@@ -55,9 +56,14 @@ class Scan:
     cased: dict[str, str] = field(default_factory=dict)  # 'georgia' -> 'Georgia' as written
 
 
-def scan_doc(doc: Doc, lex: Lexicon, countries: list[tuple[int, int]]) -> Scan:
+def scan_doc(
+    doc: Doc,
+    lex: Lexicon,
+    countries: list[tuple[int, int]],
+    subdivisions: list[tuple[int, int]],
+) -> Scan:
     """One pass over the tokens: the places where rules may fire, and the words in use."""
-    scan = Scan(countries=countries, ents=doc.ents)
+    scan = Scan(countries=countries, subdivisions=subdivisions, ents=doc.ents)
     for i, text in enumerate(t.text for t in doc):
         if text.islower():
             scan.lower.add(text)
