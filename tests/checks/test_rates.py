@@ -179,6 +179,18 @@ TASMANIA = "Tasmania has a population of 575,000. Last year 36 people died on it
             ["2,000", "36", "8.1"],
             False,
         ),
+        (
+            "Last year 36 people died on Tasmanian roads, against 48 in 2022. With the "
+            "population estimated at 575,000, the toll equals 8.1 deaths per 100,000 people.",
+            ["36", "48", "575,000", "8.1"],
+            True,
+        ),
+        (
+            "Last year 36 people died on Tasmanian roads, against 48 in 2022. With the "
+            "population estimated at 575,000, the toll equals 6.3 deaths per 100,000 people.",
+            ["36", "48", "575,000", "6.3"],
+            False,
+        ),
     ],
     ids=[
         "holds",
@@ -187,6 +199,8 @@ TASMANIA = "Tasmania has a population of 575,000. Last year 36 people died on it
         "home-to-fails",
         "two-populations-not-testable",
         "residents-are-no-population",
+        "count-in-an-earlier-sentence-fails",
+        "count-in-an-earlier-sentence-holds",
     ],
 )
 def test_rate_stated_population(

@@ -36,6 +36,17 @@ Factory = Callable[..., Extraction]
         ("In all 60 fell, 65 of them soldiers, and 347 were hurt.", ["60", "65", "347"], True),
         ("Many fell, 65 of them soldiers, and 347 were hurt.", ["65", "347"], False),
         ("In all, 12 out of 10 cases were solved.", ["12", "10"], True),
+        (
+            "The storms killed 14 people and injured 530, including 22 rescuers.",
+            ["14", "530", "22"],
+            False,
+        ),
+        (
+            "The storms killed 14 people and injured 530, including 622 rescuers.",
+            ["14", "530", "622"],
+            True,
+        ),
+        ("The storms injured 530, of which 22 rescuers.", ["530", "22"], False),
         ("Of the 900 deaths, 600 were drivers and 400 riders.", ["900", "600", "400"], True),
         ("Of the 900 deaths, 600 were drivers and 300 riders.", ["900", "600", "300"], False),
         ("The 900 deaths included 600 drivers and 400 riders.", ["900", "600", "400"], True),
@@ -61,6 +72,9 @@ Factory = Callable[..., Extraction]
         "of-them-part",
         "no-whole",
         "out-of",
+        "including-after-a-count-holds",
+        "including-after-a-count-exceeds",
+        "comma-of-which-whole-first",
         "leading-of-the-exceeds",
         "leading-of-the-holds",
         "included-exceeds",
@@ -190,6 +204,18 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
             ],
             False,
         ),
+        (
+            "Clinics recorded 41,200 visits in May. Of these, 30,050 patients (72.9%) were seen "
+            "within an hour.",
+            ["41,200", "30,050", "72.9%"],
+            False,
+        ),
+        (
+            "Clinics recorded 41,200 visits in May. Of these, 30,050 patients (77.9%) were seen "
+            "within an hour.",
+            ["41,200", "30,050", "77.9%"],
+            True,
+        ),
     ],
     ids=[
         "rate-base-is-no-total",
@@ -206,6 +232,8 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
         "synonym-whole-holds",
         "anaphor-names-whole-fails",
         "anaphor-names-whole-holds",
+        "leading-of-these-holds",
+        "leading-of-these-fails",
     ],
 )
 def test_share_of_earlier_total(

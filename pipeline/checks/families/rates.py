@@ -22,7 +22,7 @@ from ..arithmetic import (
     printed_unit,
     stated_fits,
 )
-from ..measures import content_words
+from ..measures import claim_concepts, content_words
 from ..populations import area_key, load_populations, population_range
 from ..registry import Finding, register_check
 from ..text import Sentence, is_change, is_year_like, sentences
@@ -42,6 +42,9 @@ _POPULATION_BEFORE = re.compile(
     r"\bpopulation(?:\s+(?:of|at|was|is|stood at|reached|estimated at|about|around|some|"
     r"nearly|almost|just|over|under|a|an|total|totalled|totaled|numbered)){1,4}\s*$",
     re.IGNORECASE,
+)
+_OTHER_PERIOD = re.compile(
+    r"\b(?:than|compared (?:with|to)|against|versus|from)\b[^.;]*$", re.IGNORECASE
 )
 _HOME_TO = re.compile(r"\bhome to\s+(?:about |around |some |nearly |almost |over )?$", re.I)
 _PEOPLE_AFTER = re.compile(r"^\s*(?:people|inhabitants|residents)\b", re.IGNORECASE)
@@ -185,9 +188,9 @@ def rate_stated_population(extraction: Extraction) -> Iterator[Finding]:
     """A rate per head and its count must fit the population the release itself states.
 
     When the release states one population figure ('a population of 5.34 million', 'home to
-    5.34 million people'), each rate 'R per B people' with its count N (found as for
-    rate_population) must fit N × B / population under rounding of R, of the population and
-    truncation.
+    5.34 million people'), each rate 'R per B people' with its count N (before it in its
+    sentence, else the latest count of what the rate counts in the three sentences before)
+    must fit N × B / population under rounding of R, of the population and truncation.
     """
     units = sentences(extraction)
     stated = {c.normalized.value: c for u in units for c in u.claims if _is_population(u, c)}
@@ -200,8 +203,8 @@ def rate_stated_population(extraction: Extraction) -> Iterator[Finding]:
             base = rate_base(extraction, sentence, rate)
             if base is None or rate.value <= 0 or is_change(sentence, rate) or rate is population:
                 continue
-            count = _count_for(units, sentence, rate)
-            if count is None or count is population:
+            count = _counted(units, sentence, rate, population)
+            if count is None:
                 continue
             expected = amount(count).scale(base).divide(people)
             if expected is None or stated_fits(rate, expected):
@@ -216,6 +219,27 @@ def rate_stated_population(extraction: Extraction) -> Iterator[Finding]:
                 expected=(expected.low, expected.high),
                 readings=READINGS,
             )
+
+
+def _counted(
+    units: list[Sentence], sentence: Sentence, rate: Claim, population: Claim
+) -> Claim | None:
+    """The count a rate is computed from, other than the population: the nearest count before
+    it in its sentence, else the latest level of what the rate counts ('deaths') in the three
+    sentences before, not one stated for another period ('compared with 371 in 2022')."""
+    at = sentence.position(rate)
+    before = [c for c in sentence.claims[:at] if _is_count(sentence, c) and c is not population]
+    if before:
+        return before[-1]
+    counts = claim_concepts(sentence, rate) - _GENERIC
+    for unit in reversed(units[max(0, sentence.index - 3) : sentence.index]):
+        for claim in reversed(unit.claims):
+            if not _is_count(unit, claim) or claim is population:
+                continue
+            prefix = unit.template[: unit.template.index(f"{{{unit.position(claim)}}}")]
+            if not _OTHER_PERIOD.search(prefix) and counts & claim_concepts(unit, claim):
+                return claim
+    return None
 
 
 def _is_population(sentence: Sentence, claim: Claim) -> bool:

@@ -41,6 +41,7 @@ _OF_NAMED = re.compile(
     r"^\W*(?:of|among) (?:the|all|these|those) (?P<what>[a-z][a-z -]{2,40}?),", re.IGNORECASE
 )
 _ENDS_WITH_CLAIM = re.compile(r"\{\d+\}\s*$")
+_PART_FIRST = re.compile(r"of\b", re.IGNORECASE)
 _OUT_OF = re.compile(r"\{(\d+)\}[^{}.;]{0,60}?\bout of (?:a total of )?\{(\d+)\}", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:,\s*or|\(|,)\s*\{(\d+)\}")
 _SHARE_OF = re.compile(r"\{(\d+)\} of (?:them|these|those|which|all)\b", re.IGNORECASE)
@@ -80,7 +81,8 @@ def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
             before = [sentence.claims[i] for i in placeholders(head)]
             if not before and not head.strip() and sentence.index > 0:
                 before = list(units[sentence.index - 1].claims)
-            if _ENDS_WITH_CLAIM.search(head):  # '1,231 of them': the part precedes the marker
+            if _ENDS_WITH_CLAIM.search(head) and _PART_FIRST.match(marker.group()):
+                # '1,231 of them': the part precedes the marker ('877, including 41': the whole)
                 part, before = before[-1], before[:-1]
                 tail = f"{{{sentence.position(part)}}}"
             wholes = [c for c in before if c.kind in AMOUNTS and not is_year_like(c)]
@@ -216,6 +218,7 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _RATE_BASE = re.compile(r"\b(?:per|every)\s*$", re.IGNORECASE)
+_OF_THESE = re.compile(r"^\W*(?:of|among) (?:these|those|them)\s*,", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\{\d+\}\s+of (?:these|those)\s+([a-z]+)\b", re.IGNORECASE)
 LOOK_BACK = 3
 """How many sentences before a share its whole may be stated in."""
@@ -228,8 +231,9 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
 
     The total is the latest larger count stated in the sentence or the three before it whose
     concepts are all among the count's and the share's ('crimes' for 'crimes solved'), or,
-    after 'of these killings', the latest one that counts what the anaphor names ('murders');
-    the share must fit count / total × 100 under rounding or truncation.
+    after 'of these killings', the latest one that counts what the anaphor names ('murders'),
+    or after a leading 'Of these,' the last one of the sentence before; the share must fit
+    count / total × 100 under rounding or truncation.
     """
     units = sentences(extraction)
     places = frozenset(
@@ -253,9 +257,12 @@ def share_of_earlier_total(extraction: Extraction) -> Iterator[Finding]:
             largest = bool(_OF_ALL.match(after_share))
             anaphor = _ANAPHOR.match(sentence.template, sentence.template.index(f"{{{n}}}"))
             named = concepts(content_words(anaphor.group(1))) if anaphor else frozenset()
-            whole = _earlier_total(
-                units, sentence, count, words, places, largest=largest, named=named
-            )
+            if _OF_THESE.match(sentence.template):  # 'Of these, 16,298 patients (64.4%)'
+                whole = _previous_total(units, sentence, count)
+            else:
+                whole = _earlier_total(
+                    units, sentence, count, words, places, largest=largest, named=named
+                )
             if whole is not None:
                 yield from _share_fits(share, count, whole)
 
@@ -300,6 +307,23 @@ def _earlier_total(
                     return claim
                 found.append(claim)
     return max(found, key=lambda c: amount(c).low, default=None)
+
+
+def _previous_total(units: list[Sentence], sentence: Sentence, count: Claim) -> Claim | None:
+    """The total 'Of these,' points back to: the last larger count of the sentence before
+    that is a level of this period (not a change, another period's figure or a rate base)."""
+    if sentence.index == 0:
+        return None
+    unit = units[sentence.index - 1]
+    for claim in reversed(unit.claims):
+        if claim.kind != count.kind or is_year_like(claim) or claim.per is not None:
+            continue
+        if is_change(unit, claim) or amount(claim).high <= amount(count).low:
+            continue
+        before = unit.template[: unit.template.index(f"{{{unit.position(claim)}}}")]
+        if not (_EARLIER.search(before) or _RATE_BASE.search(before)):
+            return claim
+    return None
 
 
 def _share_fits(share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
