@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from pipeline.checks.families.comparisons import compared_levels
-from pipeline.schema import Extraction
+from pipeline.checks.families.comparisons import change_between_levels, compared_levels
+from pipeline.schema import DateMention, Extraction
 
 from .conftest import first_claims
 
@@ -70,3 +71,76 @@ def test_compared_levels(
     extraction: Factory, text: str, flagged: list[str], claims: list[str]
 ) -> None:
     assert first_claims(compared_levels(extraction(text, claims))) == flagged
+
+
+GREW = "Payroll jobs grew by {change} in the second quarter of 2025. "
+LEVELS = (
+    "At end-June 2025, {later} payroll jobs were filled, compared with 2,404,100 at end-March 2025."
+)
+
+
+def _dated(
+    extraction: Factory, text: str, claims: list[str], periods: dict[str, str]
+) -> Extraction:
+    """An extraction whose claims point to the dates named in `periods` (surface -> date)."""
+    made = extraction(text, claims)
+    spans = {
+        "the second quarter of 2025": (dt.date(2025, 4, 1), dt.date(2025, 6, 30)),
+        "end-June 2025": (dt.date(2025, 6, 30), dt.date(2025, 6, 30)),
+        "end-March 2025": (dt.date(2025, 3, 31), dt.date(2025, 3, 31)),
+    }
+    for i, (surface, (first, last)) in enumerate(spans.items(), start=1):
+        at = text.index(surface)
+        made.dates.append(
+            DateMention(
+                id=f"d{i}",
+                start=at,
+                end=at + len(surface),
+                text=surface,
+                start_date=first,
+                end_date=last,
+                granularity="day",
+            )
+        )
+    ids = {d.text: d.id for d in made.dates}
+    for claim in made.claims:
+        if claim.text in periods:
+            claim.period = ids[periods[claim.text]]
+    return made
+
+
+@pytest.mark.parametrize(
+    ("change", "later", "direction", "flagged"),
+    [
+        ("12,600", "2,416,700", "increase", []),
+        ("2,600", "2,416,700", "increase", ["c1"]),
+        ("12,600", "2,391,500", "increase", ["c3"]),
+    ],
+    ids=["levels-hold", "size-fails", "direction-fails"],
+)
+def test_change_between_levels(
+    extraction: Factory, change: str, later: str, direction: str, flagged: list[str]
+) -> None:
+    text = GREW.format(change=change) + LEVELS.format(later=later)
+    made = _dated(
+        extraction,
+        text,
+        [(change, 0, {"change": {"direction": direction}}), later, "2,404,100"],
+        {
+            change: "the second quarter of 2025",
+            later: "end-June 2025",
+            "2,404,100": "end-March 2025",
+        },
+    )
+    assert first_claims(change_between_levels(made)) == flagged
+
+
+def test_change_of_another_period_is_not_compared(extraction: Factory) -> None:
+    text = GREW.format(change="2,600") + LEVELS.format(later="2,416,700")
+    made = _dated(
+        extraction,
+        text,
+        [("2,600", 0, {"change": {"direction": "increase"}}), "2,416,700", "2,404,100"],
+        {"2,416,700": "end-June 2025", "2,404,100": "end-March 2025"},
+    )
+    assert not list(change_between_levels(made))

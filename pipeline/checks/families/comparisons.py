@@ -7,16 +7,19 @@ two levels of the same kind, exactly one of them marked as the earlier one ('fro
 'compared with', 'against', 'a year earlier', the earlier of two years), and one change: a
 percent between amounts, or percentage points between two percents; the levels' measures, when
 extracted, share a concept. Sentences the fixed patterns of changes.py read are left to those
-checks.
+checks. A change stated for a period is also checked against two levels stated elsewhere at
+its first and its last day ('grew by 3,800 in the first quarter' against '3,941,200 at
+end-March, compared with 3,927,400 at end-December').
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ...schema import Claim, Extraction
-from ..measures import concepts, content_words, measured
+from ..measures import claim_concepts, concepts, content_words, measured
 from ..registry import Finding, register_check
 from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
 from .changes import (
@@ -115,3 +118,41 @@ def _year_after(sentence: Sentence, claim: Claim) -> int | None:
     if found is None or list(placeholders(after[: found.end()])):
         return None
     return int(found.group(1))
+
+
+@register_check("change_between_levels.v1", severity="warning")
+def change_between_levels(extraction: Extraction) -> Iterator[Finding]:
+    """A change stated for a period must match two levels of its measure stated at its ends.
+
+    A sentence with exactly two levels of one kind, each dated to a day ('at end-March 2024',
+    'at end-December 2023'), and exactly one absolute change in the release whose own period
+    runs from the day after the earlier level to the day of the later one and whose measure
+    shares a concept with the levels': the direction must match the sign of later − earlier,
+    and the size must be later − earlier under rounding.
+    """
+    days = {d.id: d.start_date for d in extraction.dates if d.start_date == d.end_date}
+    spans = {d.id: (d.start_date, d.end_date) for d in extraction.dates}
+    units = sentences(extraction)
+    for sentence in units:
+        dated = [c for c in sentence.claims if c.period in days and not is_change(sentence, c)]
+        if len(dated) != 2 or dated[0].kind != dated[1].kind or dated[0].kind in PERCENTS:
+            continue
+        before, after = sorted(dated, key=lambda c: days[c.period or ""])
+        first, last = days[before.period or ""], days[after.period or ""]
+        if first == last:
+            continue
+        measure = claim_concepts(sentence, before) | claim_concepts(sentence, after)
+        changes = [
+            (c, c.change.direction)
+            for unit in units
+            for c in unit.claims
+            if c.kind == before.kind
+            and c.change is not None
+            and spans.get(c.period or "") == (first + dt.timedelta(days=1), last)
+            and claim_concepts(unit, c) & measure
+        ]
+        if len(changes) != 1:
+            continue
+        ((change, word),) = changes
+        yield from direction_finding(before, after, word)
+        yield from absolute_finding(change, before, after)
