@@ -34,7 +34,8 @@ class DateExpr:
         day2: The stated end day of a range.
         n: A count the pattern carries: months, quarter, half, years back.
         year_ref: A year stated relatively: 0 this year, -1 last year, None the period's year.
-        rule: For relative expressions, the resolution rule from the lexicon.
+        rule: For relative expressions, the resolution rule from the lexicon; 'state' for a
+            state fiscal year.
     """
 
     start: int
@@ -166,6 +167,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
     lex = load_lexicon()
     mon, mon2 = _month("mon", lex), _month("mon2", lex)
     day, day2 = _day("day"), _day("day2")
+    wd = rf"(?:(?:{WEEKDAYS}),? )?"  # "from Friday 22 December to Wednesday 3 January"
     year, year1 = _year("year"), _year("year1")
     num = _number("n", lex)
     ordinal = rf"(?P<ord>{_alt(list(lex.ordinals))}|last|final)"
@@ -197,14 +199,14 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             _iso_day,
         ),
         # Day ranges: "January 1-February 10", "March 1-7, 2021", "1-7 March 2021".
-        (rf"{mon} {day}{TO}{mon2} {day2}{opt_year}", _day_range),
+        (rf"{mon} {day}(?:,? {year1})?{TO}{mon2} {day2}{opt_year}", _day_range),
         (rf"{mon} {day}{DASH}{day2}{opt_year}", _day_range),
         (rf"{day}{DASH}{day2} {mon}{opt_year}", _day_range),
-        (rf"{day} {mon}{TO}{day2} {mon2}{opt_year}", _day_range),
+        (rf"{wd}{day} {mon}(?:,? {year1})?{TO}{wd}{day2} {mon2}{opt_year}", _day_range),
         # "between May 1 and June 15", "between 3 and 9 October 2022", "between 1 May and 15 June".
-        (rf"\bbetween {mon} {day} and {mon2} {day2}{opt_year}", _day_range),
+        (rf"\bbetween {mon} {day}(?:,? {year1})? and {mon2} {day2}{opt_year}", _day_range),
         (rf"\b(?:between|from) {day} (?:and|to) {day2} {mon}{opt_year}", _day_range),
-        (rf"\bbetween {day} {mon} and {day2} {mon2}{opt_year}", _day_range),
+        (rf"\bbetween {wd}{day} {mon}(?:,? {year1})? and {wd}{day2} {mon2}{opt_year}", _day_range),
         # Months: "July 2015", "this July", "April of the current year", "July one year ago".
         (rf"{mon},? (?:of )?{year}", _month_expr),
         (rf"\b(?P<rel>this|last) {mon}", _month_expr),
@@ -262,8 +264,18 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
             (rf"\b(?:the )?(?:{num} weeks|week|fortnight) {WEEK_EDGE} {when}{opt_year}", _weeks)
             for when in (rf"{day}(?: of)? {mon}", rf"{mon} {day}")
         ),
-        # The last day of a month or a year: "the end of March", "the end of 2023".
-        (rf"\b(?:the )?end of (?:{mon}(?:,? {year})?|{year1})", _end_of),
+        # Longer periods by the day they end on: "the year to 30 June", "the six months ended
+        # September 30, 2023", "the quarter to 31 March 2024".
+        *(
+            (
+                rf"\b(?:the )?(?:(?:financial|fiscal|calendar) )?"
+                rf"(?P<unit>year|quarter|{num} months) (?:ending|ended|to) {when}{opt_year}",
+                _months_to,
+            )
+            for when in (rf"{day}(?: of)? {mon}", rf"{mon} {day}")
+        ),
+        # The last day of a month or a year: "the end of March", "end-2023".
+        (rf"\b(?:the )?end(?: of |-)(?:{mon}(?:,? {year})?|{year1})", _end_of),
         # "Twelve months earlier", "two years before": the reporting period moved back ("20
         # years ago" counts from an unstated present, loosely: no date).
         (rf"\b{num} (?P<unit>months|quarters|years) (?:earlier|before)\b", _periods_back),
@@ -277,7 +289,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         # Fiscal and split years: "fiscal year 2017", "FY2017", "the previous financial year",
         # "2003/04"; year ranges; decades.
         (
-            rf"\b(?:fiscal(?: year)?|FY){OSP}'?(?:{year}|(?P<yy>\d\d)\b)"
+            rf"\b(?:(?P<level>state|federal) )?(?:fiscal(?: year)?|FY){OSP}'?"
+            rf"(?:{year}|(?P<yy>\d\d)\b)"
             rf"(?:[-/–](?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d))?",
             _fiscal,
         ),
@@ -299,7 +312,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         ),
         (
             rf"\bthe (?:same|corresponding|comparable) "
-            rf"(?:period|months?|quarter|weeks?|days) (?:of|in) {year}",
+            rf"(?:period|months?|quarter|weeks?|days) (?:of|in) {year}"
+            rf"(?:{OSP}/{OSP}(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d))?",
             _same_period_of,
         ),
         (r"\bin (?:a|one) (?P<decade>decade)\b", _past_years),
@@ -311,6 +325,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Builder]]:
         ),
         (rf"\bsince {mon}(?!{OSP}\d)", _since),
         (r"\b(?:the )?year(?:-| )to(?:-| )date\b", _since),
+        (r"\b(?:the )?(?:financial|fiscal) year(?:-| )to(?:-| )date\b", _fiscal_to_date),
         # Seasons: "the summer season", "winter 2023", "this spring".
         (
             rf"\b(?:(?P<rel>the|this|last) )?(?P<season>{_alt(list(lex.seasons))})"
@@ -397,11 +412,24 @@ def _day_range(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     day, day2 = _int(match, "day"), _int(match, "day2")
     if day is None or day2 is None or not (1 <= day <= 31 and 1 <= day2 <= 31):
         return None
-    if month2 == month and day2 <= day:
-        return None
-    year = _int(match, "year")
+    year, year1 = _int(match, "year"), _int(match, "year1")
+    if year1 is not None:  # "between 1 April 2023 and 10 March 2024": both years stated
+        if year is None or (year1, month, day) >= (year, month2, day2):
+            return None
+        year, year2 = year1, year
+    else:
+        year2 = None
+        if month2 == month and day2 <= day:
+            return None
     return DateExpr(
-        *match.span(), "day_range", year=year, month=month, day=day, month2=month2, day2=day2
+        *match.span(),
+        "day_range",
+        year=year,
+        month=month,
+        day=day,
+        year2=year2,
+        month2=month2,
+        day2=day2,
     )
 
 
@@ -539,7 +567,8 @@ def _fiscal(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     if year is None:
         year = _two_digit_year(match["yy"])
     if match["y2"] is None:
-        return DateExpr(*match.span(), "fiscal_year", year=year)
+        state = "state" if (match["level"] or "").lower() == "state" else None
+        return DateExpr(*match.span(), "fiscal_year", year=year, rule=state)
     if int(match["y2"]) % 100 != (year + 1) % 100:
         return None
     return DateExpr(*match.span(), "split_year", year=year)
@@ -576,6 +605,19 @@ def _weeks(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     month = _month_no(match, "mon", lexicon)
     return DateExpr(
         *match.span(), kind, year=_int(match, "year"), month=month, day=day, n=7 * weeks
+    )
+
+
+def _months_to(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    """'The year to 30 June': `n` months ending on the day."""
+    unit = match["unit"].lower()
+    months = 3 if unit == "quarter" else 12 if unit == "year" else _count(match, lexicon)
+    day = _int(match, "day")
+    if not (1 <= months <= 12 and day is not None and 1 <= day <= 31):
+        return None
+    month = _month_no(match, "mon", lexicon)
+    return DateExpr(
+        *match.span(), "months_to", year=_int(match, "year"), month=month, day=day, n=months
     )
 
 
@@ -644,7 +686,14 @@ def _decade_ago(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
 
 
 def _same_period_of(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
-    return DateExpr(*match.span(), "relative", rule="same_period_of", year=int(match["year"]))
+    """'The same period of 2023'; of a split year ('2022/23') sets `year2` too."""
+    year = int(match["year"])
+    year2 = None
+    if match["y2"] is not None:
+        if int(match["y2"]) % 100 != (year + 1) % 100:
+            return None
+        year2 = year + 1
+    return DateExpr(*match.span(), "relative", rule="same_period_of", year=year, year2=year2)
 
 
 def _since(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
@@ -655,6 +704,10 @@ def _since(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
     return DateExpr(
         *match.span(), "since", year=_int(match, "year"), month=month, year_ref=year_ref
     )
+
+
+def _fiscal_to_date(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:
+    return DateExpr(*match.span(), "fiscal_to_date")
 
 
 def _season(match: re.Match[str], lexicon: DateLexicon) -> DateExpr | None:

@@ -16,13 +16,17 @@ LEXICON_PATH = Path(__file__).parent / "data" / "date_lexicon.json"
 class FiscalYears(BaseModel):
     """Where fiscal years start: by the release's country ('FY 2017' in a US release starts in
     October 2016), the calendar year in other known countries, and April for a split year
-    ('2003/04') when the country is unknown."""
+    ('2003/04') when the country is unknown. A fiscal year is named by the year it ends in,
+    except in `named_by_start_year` countries (Singapore's FY2024 starts in April 2024); a
+    'state fiscal year' starts in the country's `state_start_month` (July in most US states)."""
 
     model_config = ConfigDict(extra="forbid")
 
     split_year_start_month: int = Field(ge=1, le=12)
     country_start_month: dict[str, int]
     other_country_start_month: int = Field(ge=1, le=12)
+    named_by_start_year: frozenset[str]
+    state_start_month: dict[str, int]
 
 
 class DateLexicon(BaseModel):

@@ -17,7 +17,23 @@ from .date_lexicon import load_lexicon
 from .mentions import DateInfo
 
 Interval = tuple[dt.date, dt.date]
+WEEK_RULES = frozenset({"last_week", "previous_week"})
 LOOK_AHEAD_DAYS = 92  # a yearless date this far past the release date is last year's
+
+
+@dataclass(frozen=True)
+class FiscalCalendar:
+    """The release's country's fiscal years.
+
+    Attributes:
+        start: The month its fiscal year starts in.
+        state_start: The month a 'state fiscal year' starts in.
+        named_by_start: Whether 'FY2024' starts in 2024 (else it ends in 2024).
+    """
+
+    start: int
+    state_start: int
+    named_by_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -28,14 +44,14 @@ class DateContext:
         published: The release date, when known.
         period: The reporting period (first day, last day), when known.
         fallback_year: The latest year the text states, for releases without either.
-        fiscal_start: The month the release's country starts its fiscal year, when known.
+        fiscal: The fiscal years of the release's country, when known.
         day_first: Whether the release writes the day before the month ('03/04/2024').
     """
 
     published: dt.date | None = None
     period: Interval | None = None
     fallback_year: int | None = None
-    fiscal_start: int | None = None
+    fiscal: FiscalCalendar | None = None
     day_first: bool = False
 
     @property
@@ -190,6 +206,16 @@ def _days_to(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     return _info(interval, day.relative, "week" if expr.n == 7 else "range")
 
 
+def _months_to(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'The year to 30 June': `n` months up to and including the day."""
+    day = _day(expr, ctx)
+    assert expr.n is not None
+    if day is None:
+        return None
+    start = _shift_months((day.start, day.start), -expr.n)[0] + dt.timedelta(days=1)
+    return _info((start, day.start), day.relative, "year" if expr.n == 12 else None)
+
+
 def _end_of(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     """'The end of March' is the month's last day; 'the end of 2023' the year's."""
     month = expr.month or 12
@@ -207,6 +233,8 @@ def _day_range(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     if year is None:
         return None
     start_year = year - 1 if expr.month2 < expr.month else year
+    if expr.year2 is not None:  # both years stated
+        start_year, year = year, expr.year2
     interval = dt.date(start_year, expr.month, expr.day), dt.date(year, expr.month2, expr.day2)
     kind = "week" if _days(interval) == 7 else "range"
     return _info(interval, expr.year is None, kind)
@@ -256,29 +284,35 @@ def _year_ending(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
 def _fiscal_first_month(expr: DateExpr, ctx: DateContext) -> tuple[int, int] | None:
     """(year, month) a fiscal year starts in.
 
-    A split year ('2023/24') starts in its first year, in the country's fiscal month (April
-    where the country keeps the calendar year or is unknown: a split year is no calendar year).
-    'FY 2017' ends in 2017 and starts where the country starts it; 'the previous financial
-    year' is counted from the one the release date falls in. Both are unknown without a country.
+    A split year ('2023/24') starts in its first year, in the country's fiscal month. 'FY 2017'
+    starts where the country (or, for a 'state fiscal year', its states) starts it, in the year
+    the country names it by; 'the previous financial year' is counted from the one the release
+    date falls in. Both are unknown without a country.
     """
+    fiscal = ctx.fiscal
     if expr.kind == "split_year" or (expr.year is not None and expr.year2 is not None):
         assert expr.year is not None
-        start = ctx.fiscal_start
-        if start is None or start == 1:
-            start = load_lexicon().fiscal_year.split_year_start_month
-        return expr.year, start
-    start = ctx.fiscal_start
-    if start is None:
+        return expr.year, _split_year_start(ctx)
+    if fiscal is None:
         return None
+    start = fiscal.state_start if expr.rule == "state" else fiscal.start
     if expr.year_ref is not None:
         anchor = ctx.anchor
         if anchor is None:
             return None
         year = anchor.year if anchor.month >= start else anchor.year - 1
         return year + expr.year_ref, start
-    ends = expr.year if expr.kind == "fiscal_year" else expr.year2
-    assert ends is not None
-    return (ends - 1 if start > 1 else ends), start
+    named = expr.year if expr.kind == "fiscal_year" else expr.year2
+    assert named is not None
+    return (named - 1 if start > 1 and not fiscal.named_by_start else named), start
+
+
+def _split_year_start(ctx: DateContext) -> int:
+    """The month a split year ('2023/24') starts in: April where the country keeps the
+    calendar year or is unknown (a split year is no calendar year)."""
+    if ctx.fiscal is None or ctx.fiscal.start == 1:
+        return load_lexicon().fiscal_year.split_year_start_month
+    return ctx.fiscal.start
 
 
 def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
@@ -332,6 +366,17 @@ def _since(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     return _info((start, ends[0]), True) if ends else None
 
 
+def _fiscal_to_date(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
+    """'Financial year to date': from the start of the fiscal year to the end of the reporting
+    period, else to the release date; unknown without a country."""
+    end = ctx.period[1] if ctx.period is not None else ctx.published
+    if end is None or ctx.fiscal is None:
+        return None
+    start = ctx.fiscal.start
+    year = end.year if end.month >= start else end.year - 1
+    return _info((dt.date(year, start, 1), end), True, "range")
+
+
 def _season(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     """Meteorological seasons; winter 2024 is December 2023 to February 2024."""
     assert expr.month is not None
@@ -358,7 +403,7 @@ def _weekday(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
 def _relative(expr: DateExpr, ctx: DateContext) -> DateInfo | None:
     assert expr.rule is not None
     interval = _RELATIVE_RULES[expr.rule](expr, ctx)
-    return _info(interval, True)
+    return _info(interval, True, "week" if expr.rule in WEEK_RULES else None)
 
 
 # --- rules for relative phrases, named in data/date_lexicon.json ----------------------------
@@ -490,8 +535,32 @@ def _periods_back(expr: DateExpr, ctx: DateContext) -> Interval | None:
 
 
 def _same_period_of(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The period moved to the stated year: the year it ends in, or for a split year
+    ('2022/23') the fiscal year it starts in."""
     assert expr.year is not None
-    return _shift(ctx.period, expr.year - ctx.period[1].year) if ctx.period is not None else None
+    if ctx.period is None:
+        return None
+    start, end = ctx.period
+    if expr.year2 is None:
+        return _shift(ctx.period, expr.year - end.year)
+    month = _split_year_start(ctx)
+    return _shift(ctx.period, expr.year - (start.year if start.month >= month else start.year - 1))
+
+
+def _last_week(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The Monday-to-Sunday week before the release's."""
+    if ctx.published is None:
+        return None
+    monday = ctx.published - dt.timedelta(days=ctx.published.weekday() + 7)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _previous_week(expr: DateExpr, ctx: DateContext) -> Interval | None:
+    """The week before a week-long reporting period, else as 'last week'."""
+    if ctx.period is not None and _days(ctx.period) == 7:
+        week = dt.timedelta(days=7)
+        return ctx.period[0] - week, ctx.period[1] - week
+    return _last_week(expr, ctx)
 
 
 _RELATIVE_RULES = {
@@ -511,12 +580,15 @@ _RELATIVE_RULES = {
     "years_back": _years_back,
     "periods_back": _periods_back,
     "same_period_of": _same_period_of,
+    "last_week": _last_week,
+    "previous_week": _previous_week,
 }
 _RESOLVERS = {
     "day": _day,
     "slashed_day": _slashed_day,
     "days_to": _days_to,
     "days_from": _days_to,
+    "months_to": _months_to,
     "end_of": _end_of,
     "day_range": _day_range,
     "month": _month,
@@ -537,6 +609,7 @@ _RESOLVERS = {
     "past_years": _past_years,
     "weekday": _weekday,
     "since": _since,
+    "fiscal_to_date": _fiscal_to_date,
     "season": _season,
     "relative": _relative,
 }

@@ -39,6 +39,7 @@ PERIOD_KINDS = frozenset(
         "fiscal_half",
         "days_to",
         "days_from",
+        "months_to",
     }
 )
 DAY_KINDS = frozenset({"day", "slashed_day"})

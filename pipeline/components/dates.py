@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..countries import main_country
 from ..date_grammar import DateExpr, find_dates, writes_day_first
 from ..date_lexicon import load_lexicon
-from ..date_resolve import DateContext, resolve
+from ..date_resolve import DateContext, FiscalCalendar, resolve
 from ..extensions import SPANS_DATES, doc_text
 from ..mentions import DateInfo
 from ..release_dates import Head, release_date, reporting_period
@@ -38,6 +38,7 @@ STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 HEADING = re.compile(
     r"[^\S\n]*(?:[A-Z][\w'’&-]*[:,]?[^\S\n]+(?:(?:of|and|for|the|on|in)[^\S\n]+)*)+"
 )
+COMPARING = re.compile(r"\b(?:than|compared|comparison|against|versus|vs|relative to)\b", re.I)
 LEAD_SENTENCES = 2  # the head ends with the second prose sentence after the title
 PROSE_WORDS = 8
 HEAD_CHARS = 600  # without sentence boundaries
@@ -70,7 +71,7 @@ class DatesComponent:
         country = main_country(text)
         ctx = DateContext(
             fallback_year=max(years, default=None),
-            fiscal_start=_fiscal_start(country),
+            fiscal=_fiscal(country),
             day_first=_day_first(text, country),
         )
 
@@ -85,12 +86,14 @@ class DatesComponent:
         ctx = replace(ctx, published=published, period=period)
 
         spans = []
+        resolved: list[tuple[DateExpr, DateInfo]] = []
         for expr in exprs:
-            info = resolve(expr, ctx)
+            info = resolve(expr, _compared_context(doc, expr, resolved, ctx))
             if info is None or (
                 expr.kind == "bare_months" and not _restates(expr, info, head, ctx)
             ):
                 continue
+            resolved.append((expr, info))
             span = _span(doc, expr.start, expr.end)
             if span is not None:
                 span._.pressfacts_date = info
@@ -130,12 +133,41 @@ def _head(doc: Doc, meta: dict[str, object]) -> Head:
     return Head(body_start=body, title_end=title_end, end=end, sentence_ends=tuple(ends))
 
 
-def _fiscal_start(country: str | None) -> int | None:
-    """The month the country's fiscal year starts in; unknown without a country."""
+def _compared_context(
+    doc: Doc, expr: DateExpr, resolved: list[tuple[DateExpr, DateInfo]], ctx: DateContext
+) -> DateContext:
+    """'The same period of 2023' is the period its sentence reports on before it ('In the
+    first six months of 2024, ...'), else the reporting period; a period the sentence already
+    compares with ('higher than in the third quarter') is no reference."""
+    if expr.rule != "same_period_of" or not doc.has_annotation("SENT_START"):
+        return ctx
+    span = _span(doc, expr.start, expr.end)
+    if span is None:
+        return ctx
+    start = span.sent.start_char
+    text = doc_text(doc)
+    before = [
+        info
+        for e, info in resolved
+        if start <= e.start
+        and e.end <= expr.start
+        and info.start < info.end
+        and not COMPARING.search(text, start, e.start)
+    ]
+    return replace(ctx, period=(before[-1].start, before[-1].end)) if before else ctx
+
+
+def _fiscal(country: str | None) -> FiscalCalendar | None:
+    """The country's fiscal years; unknown without a country."""
     if country is None:
         return None
     fiscal = load_lexicon().fiscal_year
-    return fiscal.country_start_month.get(country, fiscal.other_country_start_month)
+    start = fiscal.country_start_month.get(country, fiscal.other_country_start_month)
+    return FiscalCalendar(
+        start=start,
+        state_start=fiscal.state_start_month.get(country, start),
+        named_by_start=country in fiscal.named_by_start_year,
+    )
 
 
 def _day_first(text: str, country: str | None) -> bool:

@@ -564,6 +564,87 @@ RELATIVE += [
     ),
 ]
 
+# Periods by the day they end, ranges over a new year, fiscal naming by country, and weeks.
+DATES += [
+    (
+        "Motor insurance claims fell 4% in the year to 31 March.",
+        D("2024-05-02"),
+        [("the year to 31 March", "2023-04-01", "2024-03-31", "year")],
+    ),
+    (
+        "Water use rose in the six months ended September 30, 2023.",
+        None,
+        [("the six months ended September 30, 2023", "2023-04-01", "2023-09-30", "range")],
+    ),
+    (
+        "The festival ran from Saturday 28 December to Sunday 5 January and drew crowds.",
+        D("2025-01-10"),
+        [("Saturday 28 December to Sunday 5 January", "2024-12-28", "2025-01-05", "range")],
+    ),
+    (
+        "Between 1 July 2022 and 15 May 2023, 300 permits were issued.",
+        None,
+        [("Between 1 July 2022 and 15 May 2023", "2022-07-01", "2023-05-15", "range")],
+    ),
+    (
+        "Reserves stood at $4 billion at end-June 2023.",
+        None,
+        [("end-June 2023", "2023-06-30", "2023-06-30", "day")],
+    ),
+    (
+        "Singapore's budget for FY2025 sets aside S$1 billion for transport.",
+        None,
+        [("FY2025", "2025-04-01", "2026-03-31", "fiscal_year")],
+    ),
+    (
+        "Japanese rice imports grew in FY2023.",
+        None,
+        [("FY2023", "2023-04-01", "2024-03-31", "fiscal_year")],
+    ),
+    (
+        "The U.S. state of Texas will hire 300 troopers in state fiscal year 2026.",
+        None,
+        [("state fiscal year 2026", "2025-07-01", "2026-06-30", "fiscal_year")],
+    ),
+    (
+        "Hospital admissions, week ending 14 January 2024\n\nAcross the United Kingdom, 2.1 "
+        "million patients were admitted in the financial year to date, 5% fewer than the "
+        "previous week.",
+        None,
+        [
+            ("the financial year to date", "2023-04-01", "2024-01-14", "range"),
+            ("the previous week", "2024-01-01", "2024-01-07", "week"),
+        ],
+    ),
+    (
+        "Doctors in Wales were busy last week, the minister said.",
+        D("2024-01-17"),
+        [("last week", "2024-01-08", "2024-01-14", "week")],
+    ),
+]
+
+# "The same period of <year>" moves the period its sentence reports on, not one it compares.
+RELATIVE += [
+    (
+        "Tourism statistics for the year to 30 September 2024\n\nIn the first half of 2024, "
+        "arrivals reached 2 million, more than in the same period of 2023.",
+        None,
+        [("the same period of 2023", "2023-01-01", "2023-06-30", "half")],
+    ),
+    (
+        "Exports, Q2 2024\n\nExports were 5% higher than in the first quarter of 2024 and 9% "
+        "above the same quarter of 2023.",
+        None,
+        [("the same quarter of 2023", "2023-04-01", "2023-06-30", "quarter")],
+    ),
+    (
+        "Hospital admissions in the United Kingdom, week ending 14 January 2024\n\nBetween 1 "
+        "April 2023 and 14 January 2024, admissions rose 3% on the same period of 2022/23.",
+        None,
+        [("the same period of 2022/23", "2022-04-01", "2023-01-14", "range")],
+    ),
+]
+
 # Numbers that are not dates: no date mention may overlap them.
 NOT_DATES = [
     ("Officers solved 2288 crimes in 2020.", "2288"),
