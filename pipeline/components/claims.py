@@ -244,7 +244,7 @@ class ClaimsComponent:
         return None
 
     def _after(self, doc: Doc, span: Span) -> str | None:
-        """'14.7% fewer', 'a 1% decline', '29% lower than', '16.4% less often'."""
+        """'14.7% fewer', 'a 1% decline', '29% lower than', '16.4% less often', 'the 900 added'."""
         if span.end >= len(doc):
             return None
         token = doc[span.end]
@@ -260,7 +260,7 @@ class ClaimsComponent:
             if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "to":
                 return None
             return self.words.direction(token)
-        if token.tag_ == "NN":
+        if token.tag_ == "NN" or (token.tag_ == "VBN" and token.dep_ == "acl"):
             return self.words.direction(token)
         if token.pos_ == "ADJ" and span.end + 1 < len(doc) and doc[span.end + 1].tag_ == "NN":
             return self.words.direction(doc[span.end + 1])

@@ -38,6 +38,7 @@ CONTEXT = [
     ("The unit solved 415 cases.", "415", None, None, "case"),
     ("The province lost 57 lives on its roads last year.", "57", None, None, "li"),
     ("The index lost 57 points on Friday.", "57", None, "decrease", None),
+    ("Payrolls grew by 2,100, below the 6,300 added in April.", "6,300", None, "increase", None),
     ("1 ton 120 kg of cocaine was destroyed.", "1 ton 120 kg", None, None, "cocaine"),
     ("Burglaries: 1,204 (-3.5%)\nArson: 88 (+4%)\n", "-3.5%", None, "decrease", "burglar"),
     ("- arson: an 8% rise\n", "8%", None, "increase", "arson"),
