@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ErrorCode, PressfactsError
-from ..extensions import SPANS_QUANTITIES, doc_text
+from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import parse_digits
 from .quantities import LIST_ITEM_RE
@@ -408,6 +408,7 @@ class MeasureReader:
                 return found
         for reader in (
             self._in_object,
+            self._second_verb,
             self._object_of_level,
             self._duration_event,
             self._multiplied,
@@ -604,7 +605,7 @@ class MeasureReader:
     def _in_object(self, anchor: Token) -> str | None:
         """'$412,600 in restitution', '$1 billion in fines': what an amount is made of;
         'Rs 2 crore for drainage', 'R1.35 billion on forensic laboratories', '$4.7 million
-        to free vaccines': what money is for."""
+        to free vaccines', '$5 million in 2025 for bridges': what money is for."""
         kind = self.span._.pressfacts_quantity.kind
         if kind not in {"money", "mass", "volume"}:
             return None
@@ -613,19 +614,36 @@ class MeasureReader:
             if kind == "money" and self._purpose_clause(child):
                 objects = [c for c in child.children if c.dep_ == "dobj"]
                 return f"{child.text} {_phrase(objects[0])}" if objects else child.text
-            if child.dep_ != "prep" or child.i != self.span.end:
+            if child.dep_ != "prep" or child.i < self.span.end:
+                continue
+            if child.i > self.span.end and not _dated(self.doc[self.span.end : child.i]):
                 continue
             if kind == "money" and child.lower_ in PURPOSE_PREPS and not _is_time(child):
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                objects = [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" and (c.pos_ == "NOUN" or c.tag_ == "VBG")
+                ]
                 if objects and not _pronominal(child):
                     return _phrase(objects[0])
             if child.lower_ == "in":
                 if _is_time(child) or _pronominal(child):
-                    return None
+                    continue
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _second_verb(self, anchor: Token) -> str | None:
+        """'killed 9 people and injured 104': a bare count after the second of two verbs
+        counts the first one's object, by the second verb ('people injured')."""
+        verb = anchor.head
+        if anchor.dep_ != "dobj" or verb.dep_ != "conj" or verb.pos_ != "VERB":
+            return None
+        if self.span._.pressfacts_quantity.kind != "count":
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        return f"{objects[0].text} {verb.text}" if objects else None
 
     def _purpose_clause(self, token: Token) -> bool:
         """The token is the verb of a 'to' clause right after the claim ('to free vaccines')."""
@@ -876,7 +894,8 @@ class MeasureReader:
         return None
 
     def _pronoun(self, token: Token) -> str | None:
-        """What 'it', 'their' or 'they' stands for: a subject earlier in the text."""
+        """What 'it', 'their' or 'they' stands for: a subject earlier in the text, never a
+        letterhead or dateline the parser made the subject of the next line's verb."""
         plural = token.lower_ in {"they", "them", "their", "these", "those"}
         sent = token.sent
         earlier = [
@@ -900,7 +919,9 @@ class MeasureReader:
             subjects = [
                 c
                 for c in chunks
-                if c.root.dep_ in {"nsubj", "nsubjpass"} and _may_stand_for(token, c.root)
+                if c.root.dep_ in {"nsubj", "nsubjpass"}
+                and _may_stand_for(token, c.root)
+                and "\n" not in _between(c.root, c.root.head)
             ]
             if subjects:
                 return _phrase(subjects[0].root)
@@ -1176,12 +1197,15 @@ def _subject_token(verb: Token | None) -> Token | None:
 
 def _line_subject(verb: Token) -> Token | None:
     """When the parser joined a heading or byline to the sentence, the subject is the first
-    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed')."""
+    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed'), even one the
+    parser began on the line above ('Lagos, 3 May\n\nThe index ... climbed')."""
     start = verb.i
     while start > verb.sent.start and "\n" not in verb.doc[start - 1].text:
         start -= 1
-    for chunk in verb.doc[start : verb.i].noun_chunks:
+    for chunk in verb.sent.noun_chunks:
         root = chunk.root
+        if not start <= root.i < verb.i:
+            continue
         if root.pos_ != "PRON" and root.ent_type_ not in {"GPE", "DATE", "TIME", "CARDINAL"}:
             return root
     return None
@@ -1268,6 +1292,12 @@ def _singular(token: Token) -> str:
 def _is_time(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in {"DATE", "TIME"} or o.like_num for o in objects)
+
+
+def _dated(span: Span) -> bool:
+    """The words are a date or period and its preposition: 'in FY2024', 'in 2025'."""
+    dates = span.doc.spans.get(SPANS_DATES, [])
+    return all(t.pos_ in {"ADP", "DET"} or any(d.start <= t.i < d.end for d in dates) for t in span)
 
 
 def _about_time(prep: Token) -> bool:

@@ -39,6 +39,17 @@ CONTEXT = [
     ("The province lost 57 lives on its roads last year.", "57", None, None, "li"),
     ("The index lost 57 points on Friday.", "57", None, "decrease", None),
     ("Payrolls grew by 2,100, below the 6,300 added in April.", "6,300", None, "increase", None),
+    ("Fire crews will spend $9 million on wildfire training.", "$9 million", None, None,
+     "wildfire training"),
+    ("The council will set aside €4.5 million in 2026 for flood barriers.", "€4.5 million", None,
+     None, "flood barrier"),
+    ("The storms destroyed 310 homes and damaged 2,450 across the region.", "2,450", None, None,
+     "damaged"),
+    ("STATE STATISTICS OFFICE\nMedia note\n\nLusaka, 4 June\n\nZambia's copper output reached "
+     "812,000 tonnes in 2023. This was 6.1% above the year before.", "6.1%", None, "increase",
+     "copper"),
+    ("STATE STATISTICS OFFICE\nMedia note\n\nLusaka, 4 June\n\nZambia's copper output reached "
+     "812,000 tonnes in 2023.", "812,000 tonnes", None, None, "copper"),
     ("1 ton 120 kg of cocaine was destroyed.", "1 ton 120 kg", None, None, "cocaine"),
     ("Burglaries: 1,204 (-3.5%)\nArson: 88 (+4%)\n", "-3.5%", None, "decrease", "burglar"),
     ("- arson: an 8% rise\n", "8%", None, "increase", "arson"),
