@@ -408,6 +408,7 @@ class MeasureReader:
                 return found
         for reader in (
             self._in_object,
+            self._apposed,
             self._second_verb,
             self._object_of_level,
             self._duration_event,
@@ -532,16 +533,27 @@ class MeasureReader:
 
     def _parenthetical(self, anchor: Token) -> str | None:
         """'27,318 crimes were solved (68.5%)': a figure alone in brackets after a clause
-        with a claim measures what that claim does."""
+        with a claim measures what that claim does; so does a share in brackets right after
+        a count ('4,103 visits (61.2% within a day)', 'Fife 2,377 (69.8%)')."""
         text = self.text
         before = text[: self.span.start_char].rstrip()
         after = text[self.span.end_char :].lstrip()
-        if not (before.endswith("(") and after.startswith(")")):
+        opening = self.doc.char_span(len(before) - 1, len(before)) if before else None
+        if not before.endswith("(") or opening is None or opening.start == 0:
             return None
-        opening = self.doc.char_span(len(before) - 1, len(before))
-        if opening is None or opening.start == 0 or self.doc[opening.start - 1].pos_ != "VERB":
+        last = self.doc[opening.start - 1]
+        if after.startswith(")") and last.pos_ == "VERB":
+            return self._earlier_measure(same_sentence=True)
+        count = self.previous[-1] if self.previous else None
+        if (
+            self.span._.pressfacts_quantity.kind != "percent"
+            or count is None
+            or count._.pressfacts_quantity.kind != "count"
+            or count.sent != self.span.sent
+            or last.i - count.end > 1
+        ):
             return None
-        return self._earlier_measure(same_sentence=True)
+        return count._.pressfacts_quantity.measure
 
     def _duration_event(self, anchor: Token) -> str | None:
         """'sentenced to 4 years in prison', 'arriving within eleven minutes': the event a
@@ -633,6 +645,18 @@ class MeasureReader:
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _apposed(self, anchor: Token) -> str | None:
+        """'recorded the most burglaries, 3,120, of which ...': a bare count set off by
+        commas beside a noun counts that noun."""
+        noun, end = anchor.head, self.span.end
+        if anchor.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i > anchor.i:
+            return None
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        if self.span._.pressfacts_quantity.kind != "count" or self._generic(noun):
+            return None
+        return self._noun_with_verb(noun)
 
     def _second_verb(self, anchor: Token) -> str | None:
         """'killed 9 people and injured 104': a bare count after the second of two verbs

@@ -45,6 +45,11 @@ CONTEXT = [
      None, "flood barrier"),
     ("The storms destroyed 310 homes and damaged 2,450 across the region.", "2,450", None, None,
      "damaged"),
+    ("Of these, 9,114 callers (71.2%) were answered within a minute.", "71.2%", None, None,
+     "answered"),
+    ("Hospital East had 2,210 visits (54.0% within four hours).", "54.0%", None, None, "visit"),
+    ("Greater Manchester recorded the most burglaries, 3,120, of which 12.5% were solved.",
+     "3,120", None, None, "burglar"),
     ("STATE STATISTICS OFFICE\nMedia note\n\nLusaka, 4 June\n\nZambia's copper output reached "
      "812,000 tonnes in 2023. This was 6.1% above the year before.", "6.1%", None, "increase",
      "copper"),
