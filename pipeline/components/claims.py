@@ -1200,7 +1200,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_token(verb: Token | None) -> Token | None:
-    """The verb's subject; a participle's is the noun it modifies."""
+    """The verb's subject; a participle's is the noun it modifies; never one a line above."""
     seen = 0
     while verb is not None and seen < 4:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -1212,6 +1212,8 @@ def _subject_token(verb: Token | None) -> Token | None:
         if _participle_of_noun(verb):
             return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "acomp"} and verb.head != verb:
+            if "\n" in _between(verb.head, verb):
+                return _line_subject(verb)  # a heading's verb, joined by the parser
             verb = verb.head
             seen += 1
             continue

@@ -45,6 +45,11 @@ CONTEXT = [
      None, "flood barrier"),
     ("The storms destroyed 310 homes and damaged 2,450 across the region.", "2,450", None, None,
      "damaged"),
+    ("# Exports climbed in May as prices rose\n\n## Trade\n\nTotal shipments (excluding "
+     "re-exports) grew by 4,100 in the second quarter.", "4,100", None, "increase", "shipment"),
+    ("# Jobs growth slowed in Q2 as layoffs rose\n\n## Jobs\n\nTotal employment (excluding "
+     "seasonal workers) grew by 4,100 in the second quarter.", "4,100", None, "increase",
+     "employment"),
     ("Of these, 9,114 callers (71.2%) were answered within a minute.", "71.2%", None, None,
      "answered"),
     ("Hospital East had 2,210 visits (54.0% within four hours).", "54.0%", None, None, "visit"),
