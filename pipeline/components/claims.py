@@ -402,12 +402,13 @@ class MeasureReader:
         gapped = self._gapped()
         if gapped is not None:
             return gapped
-        for reader in (self._compared_level, self._parenthetical):
+        for reader in (self._compared_level, self._parenthetical, self._followed_by):
             found = reader(anchor)
             if found is not None:
                 return found
         for reader in (
             self._in_object,
+            self._worth,
             self._apposed,
             self._second_verb,
             self._object_of_level,
@@ -555,6 +556,28 @@ class MeasureReader:
             return None
         return count._.pressfacts_quantity.measure
 
+    def _followed_by(self, anchor: Token) -> str | None:
+        """'Oslo led with $2 billion, followed by Bergen with $0.7 billion': the follower's
+        figure measures what the leader's does, for the follower."""
+        prep = anchor.head
+        if anchor.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lemma_ != "follow":
+            return None
+        agents = [
+            p
+            for c in prep.head.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not agents:
+            return None
+        follower = _phrase(agents[0])
+        earlier = self._earlier_measure(same_sentence=True)
+        leader = _subject_token(prep.head.head)
+        if earlier is None or leader is None or earlier == _phrase(leader):
+            return follower
+        return f"{_without_holder(earlier)} ({follower})"
+
     def _duration_event(self, anchor: Token) -> str | None:
         """'sentenced to 4 years in prison', 'arriving within eleven minutes': the event a
         duration belongs to, told by its verb and the verb's other phrases."""
@@ -645,6 +668,18 @@ class MeasureReader:
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _worth(self, anchor: Token) -> str | None:
+        """'exported goods worth $1.7 billion': the value of the noun 'worth' describes."""
+        worth = anchor.head
+        if worth.lower_ != "worth" or worth.head.pos_ != "NOUN" or worth.head.i > worth.i:
+            return None
+        noun = worth.head
+        if self._generic(noun):
+            return None
+        phrase = _phrase(noun, exclude={worth}, lemma=True)
+        verb = noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+        return f"{phrase} {verb.text}" if verb is not None else phrase
 
     def _apposed(self, anchor: Token) -> str | None:
         """'recorded the most burglaries, 3,120, of which ...': a bare count set off by

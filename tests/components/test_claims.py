@@ -50,6 +50,9 @@ CONTEXT = [
     ("# Jobs growth slowed in Q2 as layoffs rose\n\n## Jobs\n\nTotal employment (excluding "
      "seasonal workers) grew by 4,100 in the second quarter.", "4,100", None, "increase",
      "employment"),
+    ("Ghana exported goods worth $1.72 billion to India.", "$1.72 billion", None, None,
+     "export"),
+    ("Lagos recorded the most cases, 412, followed by Kano with 207.", "207", None, None, "kano"),
     ("Of these, 9,114 callers (71.2%) were answered within a minute.", "71.2%", None, None,
      "answered"),
     ("Hospital East had 2,210 visits (54.0% within four hours).", "54.0%", None, None, "visit"),
