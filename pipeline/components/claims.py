@@ -165,6 +165,9 @@ class ClaimsComponent:
             info.measure = reader.measure()
             if _restates(text, span, previous, loose=True):
                 info.measure = previous[-1]._.pressfacts_quantity.measure
+            part = _restated_part(text, span, previous)
+            if part is not None:
+                info.measure = part._.pressfacts_quantity.measure
             info.of = reader.of_claim
             _rate(text, span, info)
             previous.append(span)
@@ -1114,6 +1117,19 @@ def _restates(text: str, span: Span, previous: list[Span], *, loose: bool = Fals
     gap = text[previous[-1].end_char : span.start_char]
     pattern = r"\s*(?:[(/]|to|,? or)\s*" if loose else r"\s*[(/]\s*"
     return re.fullmatch(pattern, gap) is not None
+
+
+def _restated_part(text: str, span: Span, previous: list[Span]) -> Span | None:
+    """'82 of the 266 drivers who died, or 31%, were unbelted': the share after 'or'
+    restates the part (82), not the whole just before it."""
+    if len(previous) < 2 or span._.pressfacts_quantity.kind != "percent":
+        return None
+    part, whole = previous[-2], previous[-1]
+    if not part.sent == whole.sent == span.sent:
+        return None
+    if re.fullmatch(r"\s+of\s+(?:the\s+)?", text[part.end_char : whole.start_char]) is None:
+        return None
+    return part if re.search(r",\s*or\s*$", text[whole.end_char : span.start_char]) else None
 
 
 _LABEL_RE = re.compile(

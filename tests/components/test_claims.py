@@ -53,6 +53,8 @@ CONTEXT = [
     ("Ghana exported goods worth $1.72 billion to India.", "$1.72 billion", None, None,
      "export"),
     ("Lagos recorded the most cases, 412, followed by Kano with 207.", "207", None, None, "kano"),
+    ("Forty-one of the 190 riders who were hurt, or 22 per cent, were not wearing a helmet.",
+     "22 per cent", None, None, "helmet"),
     ("Of these, 9,114 callers (71.2%) were answered within a minute.", "71.2%", None, None,
      "answered"),
     ("Hospital East had 2,210 visits (54.0% within four hours).", "54.0%", None, None, "visit"),
