@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ErrorCode, PressfactsError
-from ..extensions import SPANS_QUANTITIES, doc_text
+from ..extensions import SPANS_DATES, SPANS_QUANTITIES, doc_text
 from ..mentions import QuantityInfo
 from ..numbers import parse_digits
 from .quantities import LIST_ITEM_RE
@@ -165,6 +165,9 @@ class ClaimsComponent:
             info.measure = reader.measure()
             if _restates(text, span, previous, loose=True):
                 info.measure = previous[-1]._.pressfacts_quantity.measure
+            part = _restated_part(text, span, previous)
+            if part is not None:
+                info.measure = part._.pressfacts_quantity.measure
             info.of = reader.of_claim
             _rate(text, span, info)
             previous.append(span)
@@ -244,7 +247,7 @@ class ClaimsComponent:
         return None
 
     def _after(self, doc: Doc, span: Span) -> str | None:
-        """'14.7% fewer', 'a 1% decline', '29% lower than', '16.4% less often'."""
+        """'14.7% fewer', 'a 1% decline', '29% lower than', '16.4% less often', 'the 900 added'."""
         if span.end >= len(doc):
             return None
         token = doc[span.end]
@@ -260,7 +263,7 @@ class ClaimsComponent:
             if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "to":
                 return None
             return self.words.direction(token)
-        if token.tag_ == "NN":
+        if token.tag_ == "NN" or (token.tag_ == "VBN" and token.dep_ == "acl"):
             return self.words.direction(token)
         if token.pos_ == "ADJ" and span.end + 1 < len(doc) and doc[span.end + 1].tag_ == "NN":
             return self.words.direction(doc[span.end + 1])
@@ -402,12 +405,15 @@ class MeasureReader:
         gapped = self._gapped()
         if gapped is not None:
             return gapped
-        for reader in (self._compared_level, self._parenthetical):
+        for reader in (self._compared_level, self._parenthetical, self._followed_by):
             found = reader(anchor)
             if found is not None:
                 return found
         for reader in (
             self._in_object,
+            self._worth,
+            self._apposed,
+            self._second_verb,
             self._object_of_level,
             self._duration_event,
             self._multiplied,
@@ -531,16 +537,49 @@ class MeasureReader:
 
     def _parenthetical(self, anchor: Token) -> str | None:
         """'27,318 crimes were solved (68.5%)': a figure alone in brackets after a clause
-        with a claim measures what that claim does."""
+        with a claim measures what that claim does; so does a share in brackets right after
+        a count ('4,103 visits (61.2% within a day)', 'Fife 2,377 (69.8%)')."""
         text = self.text
         before = text[: self.span.start_char].rstrip()
         after = text[self.span.end_char :].lstrip()
-        if not (before.endswith("(") and after.startswith(")")):
+        opening = self.doc.char_span(len(before) - 1, len(before)) if before else None
+        if not before.endswith("(") or opening is None or opening.start == 0:
             return None
-        opening = self.doc.char_span(len(before) - 1, len(before))
-        if opening is None or opening.start == 0 or self.doc[opening.start - 1].pos_ != "VERB":
+        last = self.doc[opening.start - 1]
+        if after.startswith(")") and last.pos_ == "VERB":
+            return self._earlier_measure(same_sentence=True)
+        count = self.previous[-1] if self.previous else None
+        if (
+            self.span._.pressfacts_quantity.kind != "percent"
+            or count is None
+            or count._.pressfacts_quantity.kind != "count"
+            or count.sent != self.span.sent
+            or last.i - count.end > 1
+        ):
             return None
-        return self._earlier_measure(same_sentence=True)
+        return count._.pressfacts_quantity.measure
+
+    def _followed_by(self, anchor: Token) -> str | None:
+        """'Oslo led with $2 billion, followed by Bergen with $0.7 billion': the follower's
+        figure measures what the leader's does, for the follower."""
+        prep = anchor.head
+        if anchor.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lemma_ != "follow":
+            return None
+        agents = [
+            p
+            for c in prep.head.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not agents:
+            return None
+        follower = _phrase(agents[0])
+        earlier = self._earlier_measure(same_sentence=True)
+        leader = _subject_token(prep.head.head)
+        if earlier is None or leader is None or earlier == _phrase(leader):
+            return follower
+        return f"{_without_holder(earlier)} ({follower})"
 
     def _duration_event(self, anchor: Token) -> str | None:
         """'sentenced to 4 years in prison', 'arriving within eleven minutes': the event a
@@ -604,7 +643,7 @@ class MeasureReader:
     def _in_object(self, anchor: Token) -> str | None:
         """'$412,600 in restitution', '$1 billion in fines': what an amount is made of;
         'Rs 2 crore for drainage', 'R1.35 billion on forensic laboratories', '$4.7 million
-        to free vaccines': what money is for."""
+        to free vaccines', '$5 million in 2025 for bridges': what money is for."""
         kind = self.span._.pressfacts_quantity.kind
         if kind not in {"money", "mass", "volume"}:
             return None
@@ -613,19 +652,60 @@ class MeasureReader:
             if kind == "money" and self._purpose_clause(child):
                 objects = [c for c in child.children if c.dep_ == "dobj"]
                 return f"{child.text} {_phrase(objects[0])}" if objects else child.text
-            if child.dep_ != "prep" or child.i != self.span.end:
+            if child.dep_ != "prep" or child.i < self.span.end:
+                continue
+            if child.i > self.span.end and not _dated(self.doc[self.span.end : child.i]):
                 continue
             if kind == "money" and child.lower_ in PURPOSE_PREPS and not _is_time(child):
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                objects = [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" and (c.pos_ == "NOUN" or c.tag_ == "VBG")
+                ]
                 if objects and not _pronominal(child):
                     return _phrase(objects[0])
             if child.lower_ == "in":
                 if _is_time(child) or _pronominal(child):
-                    return None
+                    continue
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
                 if objects and objects[0].ent_type_ not in {"GPE", "LOC", "DATE"}:
                     return _phrase(objects[0])
         return None
+
+    def _worth(self, anchor: Token) -> str | None:
+        """'exported goods worth $1.7 billion': the value of the noun 'worth' describes."""
+        worth = anchor.head
+        if worth.lower_ != "worth" or worth.head.pos_ != "NOUN" or worth.head.i > worth.i:
+            return None
+        noun = worth.head
+        if self._generic(noun):
+            return None
+        phrase = _phrase(noun, exclude={worth}, lemma=True)
+        verb = noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+        return f"{phrase} {verb.text}" if verb is not None else phrase
+
+    def _apposed(self, anchor: Token) -> str | None:
+        """'recorded the most burglaries, 3,120, of which ...': a bare count set off by
+        commas beside a noun counts that noun."""
+        noun, end = anchor.head, self.span.end
+        if anchor.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i > anchor.i:
+            return None
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        if self.span._.pressfacts_quantity.kind != "count" or self._generic(noun):
+            return None
+        return self._noun_with_verb(noun)
+
+    def _second_verb(self, anchor: Token) -> str | None:
+        """'killed 9 people and injured 104': a bare count after the second of two verbs
+        counts the first one's object, by the second verb ('people injured')."""
+        verb = anchor.head
+        if anchor.dep_ != "dobj" or verb.dep_ != "conj" or verb.pos_ != "VERB":
+            return None
+        if self.span._.pressfacts_quantity.kind != "count":
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        return f"{objects[0].text} {verb.text}" if objects else None
 
     def _purpose_clause(self, token: Token) -> bool:
         """The token is the verb of a 'to' clause right after the claim ('to free vaccines')."""
@@ -876,7 +956,8 @@ class MeasureReader:
         return None
 
     def _pronoun(self, token: Token) -> str | None:
-        """What 'it', 'their' or 'they' stands for: a subject earlier in the text."""
+        """What 'it', 'their' or 'they' stands for: a subject earlier in the text, never a
+        letterhead or dateline the parser made the subject of the next line's verb."""
         plural = token.lower_ in {"they", "them", "their", "these", "those"}
         sent = token.sent
         earlier = [
@@ -900,7 +981,9 @@ class MeasureReader:
             subjects = [
                 c
                 for c in chunks
-                if c.root.dep_ in {"nsubj", "nsubjpass"} and _may_stand_for(token, c.root)
+                if c.root.dep_ in {"nsubj", "nsubjpass"}
+                and _may_stand_for(token, c.root)
+                and "\n" not in _between(c.root, c.root.head)
             ]
             if subjects:
                 return _phrase(subjects[0].root)
@@ -1036,6 +1119,19 @@ def _restates(text: str, span: Span, previous: list[Span], *, loose: bool = Fals
     return re.fullmatch(pattern, gap) is not None
 
 
+def _restated_part(text: str, span: Span, previous: list[Span]) -> Span | None:
+    """'82 of the 266 drivers who died, or 31%, were unbelted': the share after 'or'
+    restates the part (82), not the whole just before it."""
+    if len(previous) < 2 or span._.pressfacts_quantity.kind != "percent":
+        return None
+    part, whole = previous[-2], previous[-1]
+    if not part.sent == whole.sent == span.sent:
+        return None
+    if re.fullmatch(r"\s+of\s+(?:the\s+)?", text[part.end_char : whole.start_char]) is None:
+        return None
+    return part if re.search(r",\s*or\s*$", text[whole.end_char : span.start_char]) else None
+
+
 _LABEL_RE = re.compile(
     r"^[ \t]*(?:[-•*–—]+[ \t]*)?(?P<label>[^\W\d][^:\n]{0,60}):[ \t]*(?:(?:an?|the)[ \t]+)?$",
     re.IGNORECASE,
@@ -1155,7 +1251,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_token(verb: Token | None) -> Token | None:
-    """The verb's subject; a participle's is the noun it modifies."""
+    """The verb's subject; a participle's is the noun it modifies; never one a line above."""
     seen = 0
     while verb is not None and seen < 4:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -1167,6 +1263,8 @@ def _subject_token(verb: Token | None) -> Token | None:
         if _participle_of_noun(verb):
             return verb.head
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "acomp"} and verb.head != verb:
+            if "\n" in _between(verb.head, verb):
+                return _line_subject(verb)  # a heading's verb, joined by the parser
             verb = verb.head
             seen += 1
             continue
@@ -1176,12 +1274,15 @@ def _subject_token(verb: Token | None) -> Token | None:
 
 def _line_subject(verb: Token) -> Token | None:
     """When the parser joined a heading or byline to the sentence, the subject is the first
-    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed')."""
+    noun phrase on the verb's own line ('Highlights\n\n• The Index ... climbed'), even one the
+    parser began on the line above ('Lagos, 3 May\n\nThe index ... climbed')."""
     start = verb.i
     while start > verb.sent.start and "\n" not in verb.doc[start - 1].text:
         start -= 1
-    for chunk in verb.doc[start : verb.i].noun_chunks:
+    for chunk in verb.sent.noun_chunks:
         root = chunk.root
+        if not start <= root.i < verb.i:
+            continue
         if root.pos_ != "PRON" and root.ent_type_ not in {"GPE", "DATE", "TIME", "CARDINAL"}:
             return root
     return None
@@ -1268,6 +1369,12 @@ def _singular(token: Token) -> str:
 def _is_time(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in {"DATE", "TIME"} or o.like_num for o in objects)
+
+
+def _dated(span: Span) -> bool:
+    """The words are a date or period and its preposition: 'in FY2024', 'in 2025'."""
+    dates = span.doc.spans.get(SPANS_DATES, [])
+    return all(t.pos_ in {"ADP", "DET"} or any(d.start <= t.i < d.end for d in dates) for t in span)
 
 
 def _about_time(prep: Token) -> bool:

@@ -57,9 +57,10 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _FOLD_RE = re.compile(rf"\b(?P<num>{NUMBER_WORDS})fold\b", re.IGNORECASE)
-# 'one in four', '3 in 10'; never a count followed by a year ('94 in 2022').
+# 'one in four', 'two in five', '3 in 10'; never a count followed by a year ('94 in 2022').
 _ONE_IN_RE = re.compile(
-    r"\b(?:one|\d+) in (?:two|three|four|five|six|ten|(?!(?:1[89]|20)\d\d\b)\d+)\b", re.I
+    r"\b(?:one|two|three|four|\d+) in (?:two|three|four|five|six|ten|(?!(?:1[89]|20)\d\d\b)\d+)\b",
+    re.I,
 )
 _HALF_RE = re.compile(
     r"(?<!first )(?<!second )(?<!last )(?<!a )(?<!one )\bhalf(?= (?:of|the|a|its|their)\b)", re.I
@@ -79,15 +80,16 @@ _PHONE_RE = re.compile(
 _DIGIT_GROUPS_RE = re.compile(r"(?<![\w.,+])\d{1,5}(?:[ \u00a0-]\d{2,5})+(?!\w|[.,]\d)")
 _DIAL_WORD_RE = re.compile(
     r"\b(?:on|call|dial|ring|line|hotline|helpline|number|no|tel|phone|telephone|fax|mobile|sms"
-    r"|text|whatsapp)\b\.?:?\s*$",
+    r"|text|whatsapp)\b\.?:?(?:\s+at)?\s*$",
     re.IGNORECASE,
 )
-# A number called or dialled is a phone or service number: 'call 999', 'dial 112', 'the 1098
-# helpline', 'emergency 911 calls'.
+# A number called or dialled is a phone or service number: 'call 999', 'dial *555', 'the 1098
+# helpline', 'emergency 911 calls', and so is the one offered beside it: 'call 999 or 111'.
 _DIALLED_BEFORE_RE = re.compile(
     r"\b(?:call|calls|calling|dial|dials|dialling|dialing|ring|ringing|phone|phoning|telephone|"
     r"tel|text|texting|sms|freephone|toll-free|hotline|helpline|emergency|whatsapp|centre|center)"
-    r"(?:\s+(?:on|the|number|no\.?))?[\s:.]*$"
+    r"(?:\s+(?:on|the|number|no\.?))?[\s:.*#]*$"
+    r"|\b(?:call|dial|ring|phone|text)\s+[*#]?\d+\b[^.;\d]{0,40}\bor\s+$"
     r"|\b(?:call|calling|ring|ringing|phone|phoning|contact|contacting)(?:\s+[\w-]+){1,4}\s+on[\s:]*$",
     re.IGNORECASE,
 )
@@ -123,6 +125,7 @@ NAME_WORDS = {
     "version", "model", "room", "route", "highway", "flight", "game", "unit", "act", "law",
     "decree", "resolution", "order", "code", "case", "file", "line", "channel", "series", "#",
     "№", "service", "district", "building", "apartment", "block", "platform", "gate", "box",
+    "interstate", "milepost", "exit", "junction",
 }  # fmt: skip
 # Words that may be capitalized before a number without making it a name.
 NOT_NAME = {
@@ -578,7 +581,8 @@ def _year_like(cand: Candidate) -> bool:
 
 
 def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
-    """'Service "102"', 'Article 234', 'iPhone 11', 'S&P 500', 'TA-125', 'level 1'."""
+    """'Service "102"', 'Article 234', 'iPhone 11', 'S&P 500', 'TA-125', 'level 1'; not a
+    number in thousands groups after a name ('NHS Fife 2,377'): names are not numbered so."""
     prev = re.search(r"([\w&.#№'’-]+)[\s\"'“”«]*$", before)
     if prev is None:
         return False
@@ -586,6 +590,8 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
     lower = word.lower()
     if lower.rstrip(".") in NAME_WORDS or lower in NAME_WORDS or re.search(r"[A-Za-z]-$", before):
         return True
+    if re.search(r"\d[,\u00a0\u2009\u202f]\d{3}(?!\d)", cand.value_text):
+        return False
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
     number = _token_at(doc, cand.num_start)
