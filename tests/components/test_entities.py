@@ -949,6 +949,29 @@ NOT_FOUND = [
 ]
 
 
+# (text, every (label, name) extracted from it)
+ALL_FOUND = [
+    pytest.param(
+        "Crews will resurface State Route 9 and Interstate 5 near Fresno and widen U.S. Route"
+        " 101 through Salinas, the Wyoming Highway Patrol said.",
+        {("GPE", "Fresno"), ("GPE", "Salinas"), ("ORG", "Wyoming Highway Patrol")},
+        id="road-designations-are-no-places-or-organisations",
+    ),
+    pytest.param(
+        "Measured in US dollars, exports to Canada rose. The Council will spend A$20 million"
+        " in FY2025 under the Green Jobs Credit Scheme.",
+        {("GPE", "Canada")},
+        id="currency-fiscal-year-and-scheme-are-no-entities",
+    ),
+    pytest.param(
+        "The Chief Economist of the Reserve Bank, Dr Aisha Okonkwo-Bello, said prices rose."
+        ' "Demand held up," Okonkwo-Bello said.',
+        {("ORG", "Reserve Bank"), ("PERSON", "Aisha Okonkwo-Bello")},
+        id="hyphenated-surname-alone-is-the-person",
+    ),
+]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "label", "name", "titles", "mentions"), FOUND)
 def test_entity_found(
@@ -959,6 +982,12 @@ def test_entity_found(
     assert entity.titles == titles
     assert len(entity.mentions) == mentions
     assert all(text[m.start : m.end] == m.text for m in entity.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), ALL_FOUND)
+def test_all_entities(extract_text: Extract, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(e.label, e.name) for e in extract_text(text).entities} == expected
 
 
 @pytest.mark.slow

@@ -65,7 +65,11 @@ class EntitiesComponent:
         zone = {i for t in titles for i in range(t.start, t.core_end)}
         candidates = [Candidate(start, end, "PERSON", "model") for start, end in found]
         candidates += self._propose(doc, titles, zone, persons, scan)
-        candidates = [c for c in candidates if c.end > c.start]
+        candidates = [
+            c
+            for c in candidates
+            if c.end > c.start and scan.things.isdisjoint(range(c.start, c.end))
+        ]
         context = Context(
             zone=zone,
             complements={i for t in titles for i in range(t.core_end, t.end)},

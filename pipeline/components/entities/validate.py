@@ -3,6 +3,7 @@ the titles around it and the case the doc writes its words in."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -22,6 +23,9 @@ from .tokens import (
     trim,
     usual_case,
 )
+
+# A fiscal year, quarter or half written as one word: 'FY2024', 'Q1', "FY'24", 'FY2023/24'.
+PERIOD_LABEL = re.compile(r"(FY|CY|Q[1-4]|H[12])['’]?(\d{2}|\d{4})?(/\d{2,4})?")
 
 
 @dataclass
@@ -63,6 +67,8 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     has_head = any(w in lex.heads for w in words)
     if text.lower() in lex.generic:
         return None  # 'Background', 'Press Release'
+    if PERIOD_LABEL.fullmatch(text):
+        return None  # 'in FY2024': a period
     if cand.origin == "model" and not has_head and heading(doc, start, end, label, context.scan):
         return None  # 'Methodology' on a line of its own
     if text in lex.country_of and text not in lex.demonyms:
@@ -132,9 +138,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             # Officer") or a part of one
         if in_complement and portfolio(doc, lex, start, words):
             return None  # 'Director of Health Services', 'Chief of Police'
-        if (single and text in surnames) or (
-            not has_head and named_like_person(doc, start, end, context)
-        ):
+        if text in surnames or (not has_head and named_like_person(doc, start, end, context)):
             label = "PERSON"
             start += rank(doc, start, end)
         elif single and not has_head and not acronym:
