@@ -969,6 +969,17 @@ ALL_FOUND = [
         {("ORG", "Reserve Bank"), ("PERSON", "Aisha Okonkwo-Bello")},
         id="hyphenated-surname-alone-is-the-person",
     ),
+    pytest.param(
+        "Dr Ewan Grant, Consultant in Public Health Medicine at Public Health Wales, said the"
+        " figures were stable. Trade with Mainland China grew.",
+        {
+            ("PERSON", "Ewan Grant"),
+            ("ORG", "Public Health Wales"),
+            ("GPE", "Wales"),
+            ("GPE", "China"),
+        },
+        id="body-named-after-its-country-and-a-field-after-in",
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from . import places
 from .acronyms import acronyms
 from .cluster import cluster
 from .lexicon import Lexicon, load_countries, load_rules, load_subdivisions
-from .organisations import complement, left
+from .organisations import complement, left, named_after_country
 from .people import Title, attach_titles, find_titles, people, surname_mentions, surnames
 from .resolve import resolve
 from .scan import Candidate, Scan, scan_doc
@@ -131,6 +131,8 @@ class EntitiesComponent:
                 candidates.append(Candidate(start, end, "ORG", "head"))
         for start, end in scan.countries:
             candidates.append(Candidate(places.state_form(doc, lex, start), end, "GPE", "country"))
+            if (body := named_after_country(doc, lex, start)) < start:
+                candidates.append(Candidate(body, end, "ORG", "head"))
         candidates += subdivisions(doc, lex, scan.subdivisions)
         candidates += places.regions(doc, lex, scan)
         candidates += places.residents(doc, lex, scan)

@@ -71,3 +71,18 @@ def listed(doc: Doc, i: int, stops: set[int]) -> bool:
         i = k
     closed = i < len(doc) and doc[i].lower_ in ("and", "&")
     return closed and name_run(doc, i + 1, stops) > i + 1
+
+
+def named_after_country(doc: Doc, lex: Lexicon, start: int) -> int:
+    """Start of a body named by its field and its country, as in 'Public Health Wales' or
+    'Statistics Norway': proper nouns compounded onto the country that the model tagged as
+    nothing else, no title and no word of a place ('Mainland China', 'Northern Ireland');
+    `start` when there are none."""
+    i = start
+    while i > 0 and (token := doc[i - 1]).dep_ == "compound" and i <= token.head.i:
+        if token.pos_ != "PROPN" or not is_name(token) or token.ent_type_ not in ("", "ORG"):
+            break
+        if token.lower_ in lex.title_words | lex.common_places or token.text in lex.country_of:
+            break
+        i -= 1
+    return i
