@@ -7,10 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.entities import load_countries, load_rules, load_subdivisions, may_issue
+from pipeline.components.entities.lexicon import Lexicon
+from pipeline.components.entities.organisations import unions
+from pipeline.components.entities.scan import scan_doc
 from pipeline.errors import PressfactsError
 from pipeline.extensions import SPANS_ENTITIES
 from pipeline.schema import Entity, Extraction
@@ -980,6 +984,12 @@ ALL_FOUND = [
         },
         id="body-named-after-its-country-and-a-field-after-in",
     ),
+    pytest.param(
+        "Exports rose in the quarter.\n\nMachinery and transport equipment led imports, while"
+        " sales to other COMESA member states fell.",
+        {("ORG", "COMESA")},
+        id="common-noun-opening-a-sentence-and-union-acronym-before-its-members",
+    ),
 ]
 
 
@@ -1052,6 +1062,12 @@ def test_rules_load() -> None:
     provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
     assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
     assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
+
+
+def test_union_of_states_named_by_its_members() -> None:
+    doc = spacy.blank("en")("Exports to other SADC member states rose; the ODOT budget fell.")
+    lex = Lexicon.build(load_rules(), load_countries())
+    assert [doc[i].text for i in unions(doc, lex, scan_doc(doc, lex, [], []))] == ["SADC"]
 
 
 def test_malformed_rules_raise_e011(tmp_path: Path) -> None:

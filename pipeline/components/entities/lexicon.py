@@ -42,6 +42,7 @@ class EntityRules(BaseModel):
     name_particles: list[str]
     road_words: list[str]
     currency_words: list[str]
+    member_nouns: list[str]
 
     @field_validator("*")
     @classmethod
@@ -145,6 +146,7 @@ class Lexicon:
     particles: set[str]  # lower-case words inside names: 'von der Leyen', 'Dar es Salaam'
     roads: set[str]  # 'Route' of 'State Route 4'
     currencies: set[str]  # 'dollar' of 'US dollar'
+    members: set[str]  # 'member' of 'ECOWAS member states'
     demonyms: dict[str, str]
     country_of: dict[str, str]  # names, aliases and demonyms -> the country's name
     country_re: re.Pattern[str]
@@ -179,6 +181,7 @@ class Lexicon:
             particles=set(rules.name_particles),
             roads=set(rules.road_words),
             currencies=set(rules.currency_words),
+            members=set(rules.member_nouns),
             demonyms=demonyms,
             country_of=country_of,
             country_re=re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b"),

@@ -6,7 +6,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
-from .tokens import is_modifier, is_name, joins, name_run, name_run_left, usual_case
+from .scan import Scan
+from .tokens import (
+    in_headline,
+    is_acronym,
+    is_modifier,
+    is_name,
+    joins,
+    name_run,
+    name_run_left,
+    usual_case,
+)
 
 
 def left(doc: Doc, lex: Lexicon, i: int, stops: set[int]) -> int:
@@ -86,3 +96,17 @@ def named_after_country(doc: Doc, lex: Lexicon, start: int) -> int:
             break
         i -= 1
     return i
+
+
+def unions(doc: Doc, lex: Lexicon, scan: Scan) -> list[int]:
+    """Acronyms the model left that name a union of states by its members, in running text:
+    'ECOWAS member states', 'OECD countries'."""
+    return [
+        i
+        for text, positions in scan.names.items()
+        if is_acronym(text)
+        for i in positions
+        if not doc[i].ent_type_
+        and doc[i + 1 : i + 2].text in lex.members
+        and not in_headline(doc, i)
+    ]

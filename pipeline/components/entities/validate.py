@@ -119,13 +119,15 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             t.is_lower and t.is_alpha and t.lower_ not in MINOR_WORDS for t in doc[start:end]
         ):
             return None  # a common noun opening a sentence: 'Fever clinics screened ...'
+        if single and not has_head and opens_sentence(doc, start) and paired_noun(doc, end):
+            return None  # 'Machinery and transport equipment': a common noun, capitalised
         if single and not has_head and text.lower() in lex.place_nouns:
             return None  # 'the State', 'the Region': a place noun, no name
         if single and acronym and currency(doc, end):
             return None  # 'PLN 9.3 million'
         if single and acronym and doc[start - 1 : start].text.lower() in ("a", "an"):
             return None  # 'visit a GP', 'an NGO': a kind of body, no name
-        if single and not has_head and doc[start].tag_ == "JJ":
+        if single and not has_head and not acronym and doc[start].tag_ == "JJ":
             return None  # 'Aboriginal communities': an adjective
         if not has_head and doc[end : end + 1].text in lex.regions:
             return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
@@ -260,6 +262,12 @@ def labelled(doc: Doc, lex: Lexicon, i: int) -> bool:
     while i < len(doc) and (is_name(doc[i]) or doc[i].text in (",", "and", "&")):
         i += 1
     return i < len(doc) and doc[i].text in lex.non_org_nouns
+
+
+def paired_noun(doc: Doc, end: int) -> bool:
+    """Whether the word before token end is joined by 'and' or 'or' to a word in lower case,
+    as a common noun is: 'Machinery and transport equipment'."""
+    return doc[end : end + 1].text in ("and", "or") and doc[end + 1 : end + 2].text.islower()
 
 
 def currency(doc: Doc, end: int) -> bool:
