@@ -990,6 +990,22 @@ ALL_FOUND = [
         {("ORG", "COMESA")},
         id="common-noun-opening-a-sentence-and-union-acronym-before-its-members",
     ),
+    pytest.param(
+        "Police are working with the Transport Agency Te Manatū Waka and councils. Chief of"
+        " the State Police Anna Berzina agreed.",
+        {
+            ("ORG", "Transport Agency Te Manatū Waka"),
+            ("ORG", "State Police"),
+            ("PERSON", "Anna Berzina"),
+        },
+        id="second-name-after-an-agency-head-is-its-own-unless-a-title-opens-it",
+    ),
+    pytest.param(
+        "Fact Sheet: Transport Agency Inspections Reach a Record High\n\nThe agency inspected"
+        " 4,000 trucks.",
+        {("ORG", "Transport Agency")},
+        id="title-case-headline-words-after-a-head-are-no-second-name",
+    ),
 ]
 
 

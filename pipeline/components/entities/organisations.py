@@ -99,14 +99,33 @@ def named_after_country(doc: Doc, lex: Lexicon, start: int) -> int:
 
 
 def unions(doc: Doc, lex: Lexicon, scan: Scan) -> list[int]:
-    """Acronyms the model left that name a union of states by its members, in running text:
-    'ECOWAS member states', 'OECD countries'."""
+    """Acronyms that name a union of states by its members, in running text: 'ECOWAS member
+    states', 'OECD countries' (whatever the model took them for)."""
     return [
         i
         for text, positions in scan.names.items()
         if is_acronym(text)
         for i in positions
-        if not doc[i].ent_type_
-        and doc[i + 1 : i + 2].text in lex.members
-        and not in_headline(doc, i)
+        if doc[i + 1 : i + 2].text in lex.members and not in_headline(doc, i)
     ]
+
+
+def second_name(doc: Doc, lex: Lexicon, i: int, titled: set[int]) -> int:
+    """End of the other name an organisation goes by, written right after its head with no
+    title before the organisation: 'Waka Kotahi' of 'NZ Transport Agency Waka Kotahi' (in
+    'Chief of the State Police Anna Berzina' the name is a person's); i + 1 when there is
+    none."""
+    end = name_run(doc, i + 1, set())
+    words = doc[i + 1 : end]
+    if not words or doc[i].whitespace_ != " " or in_headline(doc, i):
+        return i + 1  # none, or Title Case: 'Justice Department Prosecutions Reach a High'
+    if any(t.i in titled for t in words):
+        return i + 1
+    if any(t.ent_type_ not in ("", "PERSON", "ORG") or t.text in lex.heads for t in words):
+        return i + 1  # 'Police Tuesday', 'Agency Board'
+    k = i
+    while k > 0 and (is_name(doc[k - 1]) or doc[k - 1].lower_ in ("of", "for", "the")):
+        k -= 1
+        if k in titled:
+            return i + 1
+    return end

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .organisations import complement
+from .organisations import complement, second_name
 from .scan import Accepted, Candidate, Scan
 from .tokens import clean, in_headline, is_acronym, is_name, joins, segments
 
@@ -57,11 +57,12 @@ def people(
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
     titled = {i for start, end in title_matches for i in range(start, end)}
+    bodies = {i + 1 for i in scan.heads if second_name(doc, lex, i, titled) > i + 1}
     tagged = [p for e in scan.ents if e.label_ == "PERSON" for p in segments(doc, e.start, e.end)]
     found = [
         (s, e)
         for s, e in whole_names(doc, lex, scan, tagged, titled)
-        if not continues_name(doc, s, titled)
+        if not continues_name(doc, s, titled) and s not in bodies
     ]
     places = [end - 1 for _, end in scan.countries] + [
         i for i in scan.places if doc[i].text[:1].isupper()
@@ -70,6 +71,8 @@ def people(
         i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[max(i - 3, 0) : i]}
     ]
     for i in scan.heads + of_place:
+        if i + 1 in bodies:
+            continue
         end = i + 1
         while end < len(doc) and end - i <= 4 and name_word(lex, doc[end], scan):
             end += 1

@@ -127,7 +127,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             return None  # 'PLN 9.3 million'
         if single and acronym and doc[start - 1 : start].text.lower() in ("a", "an"):
             return None  # 'visit a GP', 'an NGO': a kind of body, no name
-        if single and not has_head and not acronym and doc[start].tag_ == "JJ":
+        if single and not has_head and cand.origin != "union" and doc[start].tag_ == "JJ":
             return None  # 'Aboriginal communities': an adjective
         if not has_head and doc[end : end + 1].text in lex.regions:
             return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
