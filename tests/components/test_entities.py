@@ -7,10 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.entities import load_countries, load_rules, load_subdivisions, may_issue
+from pipeline.components.entities.lexicon import Lexicon
+from pipeline.components.entities.organisations import unions
+from pipeline.components.entities.scan import scan_doc
 from pipeline.errors import PressfactsError
 from pipeline.extensions import SPANS_ENTITIES
 from pipeline.schema import Entity, Extraction
@@ -949,6 +953,62 @@ NOT_FOUND = [
 ]
 
 
+# (text, every (label, name) extracted from it)
+ALL_FOUND = [
+    pytest.param(
+        "Crews will resurface State Route 9 and Interstate 5 near Fresno and widen U.S. Route"
+        " 101 through Salinas, the Wyoming Highway Patrol said.",
+        {("GPE", "Fresno"), ("GPE", "Salinas"), ("ORG", "Wyoming Highway Patrol")},
+        id="road-designations-are-no-places-or-organisations",
+    ),
+    pytest.param(
+        "Measured in US dollars, exports to Canada rose. The Council will spend A$20 million"
+        " in FY2025 under the Green Jobs Credit Scheme.",
+        {("GPE", "Canada")},
+        id="currency-fiscal-year-and-scheme-are-no-entities",
+    ),
+    pytest.param(
+        "The Chief Economist of the Reserve Bank, Dr Aisha Okonkwo-Bello, said prices rose."
+        ' "Demand held up," Okonkwo-Bello said.',
+        {("ORG", "Reserve Bank"), ("PERSON", "Aisha Okonkwo-Bello")},
+        id="hyphenated-surname-alone-is-the-person",
+    ),
+    pytest.param(
+        "Dr Ewan Grant, Consultant in Public Health Medicine at Public Health Wales, said the"
+        " figures were stable. Trade with Mainland China grew.",
+        {
+            ("PERSON", "Ewan Grant"),
+            ("ORG", "Public Health Wales"),
+            ("GPE", "Wales"),
+            ("GPE", "China"),
+        },
+        id="body-named-after-its-country-and-a-field-after-in",
+    ),
+    pytest.param(
+        "Exports rose in the quarter.\n\nMachinery and transport equipment led imports, while"
+        " sales to other COMESA member states fell.",
+        {("ORG", "COMESA")},
+        id="common-noun-opening-a-sentence-and-union-acronym-before-its-members",
+    ),
+    pytest.param(
+        "Police are working with the Transport Agency Te Manatū Waka and councils. Chief of"
+        " the State Police Anna Berzina agreed.",
+        {
+            ("ORG", "Transport Agency Te Manatū Waka"),
+            ("ORG", "State Police"),
+            ("PERSON", "Anna Berzina"),
+        },
+        id="second-name-after-an-agency-head-is-its-own-unless-a-title-opens-it",
+    ),
+    pytest.param(
+        "Fact Sheet: Transport Agency Inspections Reach a Record High\n\nThe agency inspected"
+        " 4,000 trucks.",
+        {("ORG", "Transport Agency")},
+        id="title-case-headline-words-after-a-head-are-no-second-name",
+    ),
+]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "label", "name", "titles", "mentions"), FOUND)
 def test_entity_found(
@@ -959,6 +1019,12 @@ def test_entity_found(
     assert entity.titles == titles
     assert len(entity.mentions) == mentions
     assert all(text[m.start : m.end] == m.text for m in entity.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), ALL_FOUND)
+def test_all_entities(extract_text: Extract, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(e.label, e.name) for e in extract_text(text).entities} == expected
 
 
 @pytest.mark.slow
@@ -1012,6 +1078,12 @@ def test_rules_load() -> None:
     provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
     assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
     assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
+
+
+def test_union_of_states_named_by_its_members() -> None:
+    doc = spacy.blank("en")("Exports to other SADC member states rose; the ODOT budget fell.")
+    lex = Lexicon.build(load_rules(), load_countries())
+    assert [doc[i].text for i in unions(doc, lex, scan_doc(doc, lex, [], []))] == ["SADC"]
 
 
 def test_malformed_rules_raise_e011(tmp_path: Path) -> None:

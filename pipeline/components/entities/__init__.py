@@ -3,8 +3,9 @@
 Propose, then validate. The model's entities, gazetteers of countries and of their states and
 provinces, patterns around organisation heads ("... Ministry of X"), place nouns ("Donetsk
 region", "the town of Leova", "a Dayton man"), datelines and acronym definitions ("Federal
-Bureau of Investigation (FBI)") propose spans; a validation step trims, relabels or rejects
-them; mentions of one person, organisation or place are then grouped under its fullest name.
+Bureau of Investigation (FBI)") propose spans; names of roads and currencies ("U.S. Route 33",
+"US dollar") propose none; a validation step trims, relabels or rejects them; mentions of
+one person, organisation or place are then grouped under its fullest name.
 Text in capitals (a letterhead) is read in its usual case. The rules are data:
 `data/entity_rules.json`, `data/countries.tsv` and `data/subdivisions.tsv` (written by
 `scripts/make_subdivisions.py`).

@@ -13,7 +13,7 @@ from . import places
 from .acronyms import acronyms
 from .cluster import cluster
 from .lexicon import Lexicon, load_countries, load_rules, load_subdivisions
-from .organisations import complement, left
+from .organisations import complement, left, named_after_country, second_name, unions
 from .people import Title, attach_titles, find_titles, people, surname_mentions, surnames
 from .resolve import resolve
 from .scan import Candidate, Scan, scan_doc
@@ -65,7 +65,11 @@ class EntitiesComponent:
         zone = {i for t in titles for i in range(t.start, t.core_end)}
         candidates = [Candidate(start, end, "PERSON", "model") for start, end in found]
         candidates += self._propose(doc, titles, zone, persons, scan)
-        candidates = [c for c in candidates if c.end > c.start]
+        candidates = [
+            c
+            for c in candidates
+            if c.end > c.start and scan.things.isdisjoint(range(c.start, c.end))
+        ]
         context = Context(
             zone=zone,
             complements={i for t in titles for i in range(t.core_end, t.end)},
@@ -123,10 +127,13 @@ class EntitiesComponent:
         for i in scan.heads:
             if i not in zone:
                 start = left(doc, lex, i, stops)
-                end = complement(doc, lex, i + 1, stops)
+                end = max(complement(doc, lex, i + 1, stops), second_name(doc, lex, i, zone))
                 candidates.append(Candidate(start, end, "ORG", "head"))
+        candidates += [Candidate(i, i + 1, "ORG", "union") for i in unions(doc, lex, scan)]
         for start, end in scan.countries:
             candidates.append(Candidate(places.state_form(doc, lex, start), end, "GPE", "country"))
+            if (body := named_after_country(doc, lex, start)) < start:
+                candidates.append(Candidate(body, end, "ORG", "head"))
         candidates += subdivisions(doc, lex, scan.subdivisions)
         candidates += places.regions(doc, lex, scan)
         candidates += places.residents(doc, lex, scan)

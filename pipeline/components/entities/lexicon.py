@@ -40,6 +40,9 @@ class EntityRules(BaseModel):
     directional_prepositions: list[str]
     common_place_words: list[str]
     name_particles: list[str]
+    road_words: list[str]
+    currency_words: list[str]
+    member_nouns: list[str]
 
     @field_validator("*")
     @classmethod
@@ -141,6 +144,9 @@ class Lexicon:
     directions: set[str]
     common_places: set[str]  # 'central', 'victoria': names of places and of other things
     particles: set[str]  # lower-case words inside names: 'von der Leyen', 'Dar es Salaam'
+    roads: set[str]  # 'Route' of 'State Route 4'
+    currencies: set[str]  # 'dollar' of 'US dollar'
+    members: set[str]  # 'member' of 'ECOWAS member states'
     demonyms: dict[str, str]
     country_of: dict[str, str]  # names, aliases and demonyms -> the country's name
     country_re: re.Pattern[str]
@@ -173,6 +179,9 @@ class Lexicon:
             directions={p.lower() for p in rules.directional_prepositions},
             common_places={w.lower() for w in rules.common_place_words},
             particles=set(rules.name_particles),
+            roads=set(rules.road_words),
+            currencies=set(rules.currency_words),
+            members=set(rules.member_nouns),
             demonyms=demonyms,
             country_of=country_of,
             country_re=re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b"),

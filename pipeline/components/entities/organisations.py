@@ -6,7 +6,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
-from .tokens import is_modifier, is_name, joins, name_run, name_run_left, usual_case
+from .scan import Scan
+from .tokens import (
+    in_headline,
+    is_acronym,
+    is_modifier,
+    is_name,
+    joins,
+    name_run,
+    name_run_left,
+    usual_case,
+)
 
 
 def left(doc: Doc, lex: Lexicon, i: int, stops: set[int]) -> int:
@@ -71,3 +81,51 @@ def listed(doc: Doc, i: int, stops: set[int]) -> bool:
         i = k
     closed = i < len(doc) and doc[i].lower_ in ("and", "&")
     return closed and name_run(doc, i + 1, stops) > i + 1
+
+
+def named_after_country(doc: Doc, lex: Lexicon, start: int) -> int:
+    """Start of a body named by its field and its country, as in 'Public Health Wales' or
+    'Statistics Norway': proper nouns compounded onto the country that the model tagged as
+    nothing else, no title and no word of a place ('Mainland China', 'Northern Ireland');
+    `start` when there are none."""
+    i = start
+    while i > 0 and (token := doc[i - 1]).dep_ == "compound" and i <= token.head.i:
+        if token.pos_ != "PROPN" or not is_name(token) or token.ent_type_ not in ("", "ORG"):
+            break
+        if token.lower_ in lex.title_words | lex.common_places or token.text in lex.country_of:
+            break
+        i -= 1
+    return i
+
+
+def unions(doc: Doc, lex: Lexicon, scan: Scan) -> list[int]:
+    """Acronyms that name a union of states by its members, in running text: 'ECOWAS member
+    states', 'OECD countries' (whatever the model took them for)."""
+    return [
+        i
+        for text, positions in scan.names.items()
+        if is_acronym(text)
+        for i in positions
+        if doc[i + 1 : i + 2].text in lex.members and not in_headline(doc, i)
+    ]
+
+
+def second_name(doc: Doc, lex: Lexicon, i: int, titled: set[int]) -> int:
+    """End of the other name an organisation goes by, written right after its head with no
+    title before the organisation: 'Waka Kotahi' of 'NZ Transport Agency Waka Kotahi' (in
+    'Chief of the State Police Anna Berzina' the name is a person's); i + 1 when there is
+    none."""
+    end = name_run(doc, i + 1, set())
+    words = doc[i + 1 : end]
+    if not words or doc[i].whitespace_ != " " or in_headline(doc, i):
+        return i + 1  # none, or Title Case: 'Justice Department Prosecutions Reach a High'
+    if any(t.i in titled for t in words):
+        return i + 1
+    if any(t.ent_type_ not in ("", "PERSON", "ORG") or t.text in lex.heads for t in words):
+        return i + 1  # 'Police Tuesday', 'Agency Board'
+    k = i
+    while k > 0 and (is_name(doc[k - 1]) or doc[k - 1].lower_ in ("of", "for", "the")):
+        k -= 1
+        if k in titled:
+            return i + 1
+    return end

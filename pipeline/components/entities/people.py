@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .organisations import complement
+from .organisations import complement, second_name
 from .scan import Accepted, Candidate, Scan
-from .tokens import clean, in_headline, is_acronym, is_name, segments
+from .tokens import clean, in_headline, is_acronym, is_name, joins, segments
 
 
 @dataclass
@@ -57,11 +57,12 @@ def people(
     Affairs of Ukraine Ihor Klymenko and ...', 'Anna Berzina' and 'Ihor Klymenko' are
     people."""
     titled = {i for start, end in title_matches for i in range(start, end)}
+    bodies = {i + 1 for i in scan.heads if second_name(doc, lex, i, titled) > i + 1}
     tagged = [p for e in scan.ents if e.label_ == "PERSON" for p in segments(doc, e.start, e.end)]
     found = [
         (s, e)
         for s, e in whole_names(doc, lex, scan, tagged, titled)
-        if not continues_name(doc, s, titled)
+        if not continues_name(doc, s, titled) and s not in bodies
     ]
     places = [end - 1 for _, end in scan.countries] + [
         i for i in scan.places if doc[i].text[:1].isupper()
@@ -70,6 +71,8 @@ def people(
         i for i in places if {"of", "to", "for"} & {t.lower_ for t in doc[max(i - 3, 0) : i]}
     ]
     for i in scan.heads + of_place:
+        if i + 1 in bodies:
+            continue
         end = i + 1
         while end < len(doc) and end - i <= 4 and name_word(lex, doc[end], scan):
             end += 1
@@ -171,15 +174,17 @@ def named_by_title(
         if title.dep_ not in ("nmod", "compound") or head.i < title_end or head.pos_ != "PROPN":
             continue
         start = head.i
-        while (
-            start - 1 >= title_end
-            and doc[start - 1].dep_ == "compound"
-            and doc[start - 1].head.i == head.i
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].lower_ not in lex.title_words | lex.modifiers
+        while start - 1 >= title_end and (
+            joins(doc, start - 1)  # 'Adebayo-Lawal'
+            or (
+                doc[start - 1].dep_ == "compound"
+                and doc[start - 1].head.i == head.i
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].lower_ not in lex.title_words | lex.modifiers
+            )
         ):
             start -= 1
-        name = doc[start : head.i + 1]
+        name = [t for t in doc[start : head.i + 1] if not joins(doc, t.i)]
         if not 2 <= len(name) <= 3 or any(t.i in taken for t in name):
             continue
         if all(name_word(lex, t, scan) for t in name):
@@ -189,18 +194,30 @@ def named_by_title(
 
 
 def surnames(doc: Doc, lex: Lexicon, candidates: list[Candidate]) -> dict[str, int]:
-    """Surnames of people named in full (two words or more), with how often they occur; no
-    organisation head or title is one ('Office' of a 'Minister's Office' the model took for a
-    person)."""
+    """Surnames of people named in full (two words or more), with how often they occur; a
+    hyphenated surname is one word ('Okonkwo-Bello'); no organisation head or title is one
+    ('Office' of a 'Minister's Office' the model took for a person)."""
     counts: dict[str, int] = {}
     for c in candidates:
         if c.label == "PERSON":
-            words = [t.text for t in doc[c.start : c.end] if is_name(t)]
-            if len(words) > 1 and len(words[0]) > 1 and not any(map(is_acronym, words)):
-                last = words[-1]
+            words = [t for t in doc[c.start : c.end] if is_name(t) and not joins(doc, t.i - 1)]
+            if (
+                len(words) > 1
+                and len(words[0].text) > 1
+                and not any(is_acronym(t.text) for t in words)
+            ):
+                last = hyphenated(doc, words[-1].i)
                 if last not in lex.heads and last.lower() not in lex.title_words:
                     counts[last] = counts.get(last, 0) + 1
     return counts
+
+
+def hyphenated(doc: Doc, i: int) -> str:
+    """The word that starts at token i, with the parts a hyphen joins: 'Okonkwo-Bello'."""
+    end = i + 1
+    while end < len(doc) and joins(doc, end):
+        end += 2
+    return doc[i:end].text
 
 
 def surname_mentions(accepted: list[Accepted], known: dict[str, int], scan: Scan) -> list[Accepted]:

@@ -121,7 +121,7 @@ def located(
     if sum((person, len(name.text.split()) > 1, clause)) >= 2:
         return False
     if in_locative(lex, first):
-        return True
+        return token.left_edge.i >= start  # not 'Medicine' of 'in Public Health Medicine'
     # 'in Preston and Blackpool' parsed as if 'Blackpool' joined another noun: the words say
     # it is a conjunct of the place before it.
     return (

@@ -17,6 +17,7 @@ ORIGIN_RANK = {
     "dateline": 1,
     "located": 1,
     "head": 2,
+    "union": 2,
     "model": 3,
 }
 
@@ -42,7 +43,7 @@ def name_text(doc: Doc, cand: Candidate, scan: Scan) -> str:
     place = cand.origin == "dateline"  # 'NEW YORK', 'OSH': no acronyms
     if any(c.islower() for c in text) or not (place or any(len(w) > 3 for w in words)):
         return text
-    if len(words) == 1 and text.lower() not in scan.cased and cand.origin == "model":
+    if len(words) == 1 and text.lower() not in scan.cased and cand.origin in ("model", "union"):
         return text  # an acronym, 'NATO', unless the doc writes it in lower case
 
     def usual(match: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
-from .tokens import usual_case
+from .tokens import name_run_left, usual_case
 
 # Labels the small model gives names it does not know ('across Lancashire' as a PRODUCT):
 # no evidence either way, as if it had left them.
@@ -54,6 +54,7 @@ class Scan:
     names: dict[str, list[int]] = field(default_factory=dict)  # capitalised words, by text
     lower: set[str] = field(default_factory=set)  # words written in lower case
     cased: dict[str, str] = field(default_factory=dict)  # 'georgia' -> 'Georgia' as written
+    things: set[int] = field(default_factory=set)  # names of roads and currencies (see things)
 
 
 def scan_doc(
@@ -86,4 +87,18 @@ def scan_doc(
                 scan.untagged.append(i)
         elif text == "(":
             scan.brackets.append(i)
+    scan.things = things(doc, lex)
     return scan
+
+
+def things(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of names that designate a road or a currency, not a place or a body: 'U.S.
+    Route 33', 'State Highway 1', 'Interstate 70' (a road word before a number) and 'US
+    dollar', 'Hong Kong dollars' (names before a currency)."""
+    found: set[int] = set()
+    for i, token in enumerate(doc):
+        if token.text in lex.roads and doc[i + 1 : i + 2].text[:1].isdigit():
+            found.update(range(name_run_left(doc, i), i + 2))
+        elif token.text in lex.currencies:  # lower case: 'Rand Water' is a name
+            found.update(range(name_run_left(doc, i), i))
+    return found

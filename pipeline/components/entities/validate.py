@@ -3,6 +3,7 @@ the titles around it and the case the doc writes its words in."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -22,6 +23,9 @@ from .tokens import (
     trim,
     usual_case,
 )
+
+# A fiscal year, quarter or half written as one word: 'FY2024', 'Q1', "FY'24", 'FY2023/24'.
+PERIOD_LABEL = re.compile(r"(FY|CY|Q[1-4]|H[12])['’]?(\d{2}|\d{4})?(/\d{2,4})?")
 
 
 @dataclass
@@ -63,6 +67,8 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
     has_head = any(w in lex.heads for w in words)
     if text.lower() in lex.generic:
         return None  # 'Background', 'Press Release'
+    if PERIOD_LABEL.fullmatch(text):
+        return None  # 'in FY2024': a period
     if cand.origin == "model" and not has_head and heading(doc, start, end, label, context.scan):
         return None  # 'Methodology' on a line of its own
     if text in lex.country_of and text not in lex.demonyms:
@@ -113,13 +119,15 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             t.is_lower and t.is_alpha and t.lower_ not in MINOR_WORDS for t in doc[start:end]
         ):
             return None  # a common noun opening a sentence: 'Fever clinics screened ...'
+        if single and not has_head and opens_sentence(doc, start) and paired_noun(doc, end):
+            return None  # 'Machinery and transport equipment': a common noun, capitalised
         if single and not has_head and text.lower() in lex.place_nouns:
             return None  # 'the State', 'the Region': a place noun, no name
         if single and acronym and currency(doc, end):
             return None  # 'PLN 9.3 million'
         if single and acronym and doc[start - 1 : start].text.lower() in ("a", "an"):
             return None  # 'visit a GP', 'an NGO': a kind of body, no name
-        if single and not has_head and doc[start].tag_ == "JJ":
+        if single and not has_head and cand.origin != "union" and doc[start].tag_ == "JJ":
             return None  # 'Aboriginal communities': an adjective
         if not has_head and doc[end : end + 1].text in lex.regions:
             return None  # 'the Vyborg and Gatchina districts': places (see places.regions)
@@ -132,9 +140,7 @@ def validate(doc: Doc, lex: Lexicon, cand: Candidate, context: Context) -> Candi
             # Officer") or a part of one
         if in_complement and portfolio(doc, lex, start, words):
             return None  # 'Director of Health Services', 'Chief of Police'
-        if (single and text in surnames) or (
-            not has_head and named_like_person(doc, start, end, context)
-        ):
+        if text in surnames or (not has_head and named_like_person(doc, start, end, context)):
             label = "PERSON"
             start += rank(doc, start, end)
         elif single and not has_head and not acronym:
@@ -256,6 +262,12 @@ def labelled(doc: Doc, lex: Lexicon, i: int) -> bool:
     while i < len(doc) and (is_name(doc[i]) or doc[i].text in (",", "and", "&")):
         i += 1
     return i < len(doc) and doc[i].text in lex.non_org_nouns
+
+
+def paired_noun(doc: Doc, end: int) -> bool:
+    """Whether the word before token end is joined by 'and' or 'or' to a word in lower case,
+    as a common noun is: 'Machinery and transport equipment'."""
+    return doc[end : end + 1].text in ("and", "or") and doc[end + 1 : end + 2].text.islower()
 
 
 def currency(doc: Doc, end: int) -> bool:
