@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import pairwise
+from typing import TypeVar
 
 from ..schema import Claim, Extraction
+
+T = TypeVar("T")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9•])|\n\s*\n|\n\s*[•*-]\s+")
 _PERCENT_AFTER = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
@@ -83,23 +86,30 @@ class Sentence:
         return self.template[a : self.template.index(f"{{{right}}}")]
 
 
-_SENTENCES: dict[int, list[Sentence]] = {}
+def per_extraction(func: Callable[[Extraction], T]) -> Callable[[Extraction], T]:
+    """Memoise `func` per extraction object, until the object is garbage-collected.
+
+    For what several checks read from one release: it is computed once, and shared.
+    """
+    results: dict[int, T] = {}
+
+    @wraps(func)
+    def cached(extraction: Extraction) -> T:
+        key = id(extraction)
+        if key not in results:
+            results[key] = func(extraction)
+            weakref.finalize(extraction, results.pop, key, None)
+        return results[key]
+
+    return cached
 
 
+@per_extraction
 def sentences(extraction: Extraction) -> list[Sentence]:
     """The release text cut into sentences, each with the claims that lie inside it.
 
-    Every check asks for them, so they are cut once per extraction object and kept until the
-    object is garbage-collected.
+    Every check asks for them, so they are cut once per extraction object (per_extraction).
     """
-    key = id(extraction)
-    if key not in _SENTENCES:
-        _SENTENCES[key] = _cut(extraction)
-        weakref.finalize(extraction, _SENTENCES.pop, key, None)
-    return _SENTENCES[key]
-
-
-def _cut(extraction: Extraction) -> list[Sentence]:
     text = extraction.release.text
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     claims = sorted((_resolved(text, c) for c in extraction.claims), key=lambda c: c.start)
