@@ -40,6 +40,7 @@ _OTHER_TIME = re.compile(
 _RATIOS = ("percent", "percentage_point")
 _REGION = re.compile(r"\b(?:region|oblast|province|krai|county|district|governorate)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_PLACE_PREFIX = re.compile(r"^(?:the\s+)?(?:republic\s+of\s+)?")
 _ALIASES = {
     "russian federation": "russia",
     "us": "united states",
@@ -153,8 +154,8 @@ def source_of(extraction: Extraction) -> str | None:
         regions = [(n, p) for p, n in places.items() if _REGION.search(p) and n > max(count, 1)]
         return max(regions)[1] if regions else country
     named = f"{extraction.release.issuer or ''} {extraction.release.title or ''}".lower()
-    for alias, country in countries.items():
-        if re.search(rf"\b{re.escape(alias)}\b", named):
+    for pattern, country in _country_patterns():
+        if pattern.search(named):
             return country
     if places:
         return places.most_common(1)[0][0]
@@ -163,7 +164,7 @@ def source_of(extraction: Extraction) -> str | None:
 
 def place_key(name: str) -> str:
     """A place name in one spelling: lower-case, no 'the' or 'Republic of', aliases resolved."""
-    key = re.sub(r"^(?:the\s+)?(?:republic\s+of\s+)?", "", name.strip().lower())
+    key = _PLACE_PREFIX.sub("", name.strip().lower())
     return _ALIASES.get(key, _country_names().get(key, key))
 
 
@@ -175,6 +176,12 @@ def _country_names() -> dict[str, str]:
         names.update((alias.lower(), country.name.lower()) for alias in country.aliases)
     names.update((alias, key) for alias, key in _ALIASES.items())
     return names
+
+
+@lru_cache(maxsize=1)
+def _country_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each name of _country_names as a whole-word pattern, with its country, in that order."""
+    return [(re.compile(rf"\b{re.escape(name)}\b"), key) for name, key in _country_names().items()]
 
 
 def reporting_period(extraction: Extraction) -> tuple[dt.date, dt.date] | None:

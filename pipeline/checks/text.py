@@ -21,17 +21,21 @@ T = TypeVar("T")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9•])|\n\s*\n|\n\s*[•*-]\s+")
 _PERCENT_AFTER = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
+_HEDGE_WORDS = (
+    ("more than|over|above|in excess of", "more_than"),
+    ("less than|fewer than|under|below", "less_than"),
+    ("about|around|approximately|roughly|some|an estimated|estimated", "about"),
+    ("nearly|almost|close to|just under", "nearly"),
+    ("at least|no fewer than|no less than", "at_least"),
+    ("at most|up to|no more than", "at_most"),
+)
 _HEDGES = [
     (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
-    for words, qualifier in (
-        ("more than|over|above|in excess of", "more_than"),
-        ("less than|fewer than|under|below", "less_than"),
-        ("about|around|approximately|roughly|some|an estimated|estimated", "about"),
-        ("nearly|almost|close to|just under", "nearly"),
-        ("at least|no fewer than|no less than", "at_least"),
-        ("at most|up to|no more than", "at_most"),
-    )
+    for words, qualifier in _HEDGE_WORDS
 ]
+_ANY_HEDGE = re.compile(rf"\b(?:{'|'.join(w for w, _ in _HEDGE_WORDS)})\s+$", re.IGNORECASE)
+"""Matches where some pattern of _HEDGES does: one search rules out all six for most claims."""
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 SUBSET = re.compile(
     r"\b(?:of (?:them|which|whom|these|those)|including|among (?:them|these|which))\b", re.I
 )
@@ -131,8 +135,8 @@ def _resolved(text: str, claim: Claim) -> Claim:
     update: dict[str, str] = {}
     if claim.kind == "count" and _PERCENT_AFTER.match(text, claim.end):
         update["kind"] = "percent"
-    if claim.qualifier is None:
-        before = text[max(0, claim.start - 24) : claim.start]
+    before = text[max(0, claim.start - 24) : claim.start]
+    if claim.qualifier is None and _ANY_HEDGE.search(before):
         for pattern, qualifier in _HEDGES:
             if pattern.search(before):
                 update["qualifier"] = qualifier
@@ -168,7 +172,7 @@ def direction(fragment: str) -> str | None:
 
 def is_year_like(claim: Claim) -> bool:
     """A bare four-digit number between 1800 and 2099, which is probably a year, not a count."""
-    return claim.kind == "count" and re.fullmatch(r"(?:1[89]|20)\d\d", claim.value_text) is not None
+    return claim.kind == "count" and _YEAR_LIKE.fullmatch(claim.value_text) is not None
 
 
 def is_change(sentence: Sentence, claim: Claim) -> bool:
