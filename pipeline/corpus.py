@@ -230,7 +230,7 @@ def same_measure(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def measure_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
     """The share of all words the two measures share, when they match (same_measure)."""
-    if not a or not b:
+    if not a or not b or a.isdisjoint(b):  # most pairs: no set built, no division
         return None
     shared = len(a & b)
     overlap = shared / (len(a) + len(b) - shared)
