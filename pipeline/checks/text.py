@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -117,11 +118,13 @@ def sentences(extraction: Extraction) -> list[Sentence]:
     text = extraction.release.text
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     claims = sorted((_resolved(text, c) for c in extraction.claims), key=lambda c: c.start)
+    starts = [c.start for c in claims]
     out: list[Sentence] = []
     for start, end in pairwise(bounds):
-        inside = tuple(c for c in claims if start <= c.start and c.end <= end)
         if not text[start:end].strip():
             continue
+        candidates = claims[bisect_left(starts, start) : bisect_right(starts, end)]
+        inside = tuple(c for c in candidates if c.end <= end)
         out.append(
             Sentence(
                 len(out), start, end, text[start:end], inside, _template(text, start, end, inside)
@@ -161,6 +164,7 @@ def placeholders(fragment: str) -> Iterator[int]:
     return (int(m.group(1)) for m in _PLACEHOLDER.finditer(fragment))
 
 
+@lru_cache(maxsize=8192)
 def direction(fragment: str) -> str | None:
     """'increase' or 'decrease' when the fragment names exactly one direction, else None."""
     fragment = _HEDGE.sub(" ", fragment)
