@@ -71,7 +71,7 @@ class EntryGroups:
             " USING (check_id, key) ORDER BY first, m.check_id, m.key, m.release, m.position"
         )
         for (check_id, _), group in groupby(rows, key=itemgetter(0, 1)):
-            yield check_id, [self._entries(release)[position] for *_, release, position in group]
+            yield check_id, [self._entries(release)[position] for _, _, release, position in group]
 
     def _unpickle(self, release: int) -> list[Entry]:
         (blob,) = self._con.execute(
