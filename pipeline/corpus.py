@@ -212,8 +212,12 @@ def _year_to(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def year_to_date_months(period: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
-    """(year, months) for a period from 1 January to the end of a month of the same year."""
+    """(year, months) for a period from 1 January to the end of a month of the same year.
+
+    Memoised: the series checks and their grouping ask it for every entry, of few periods.
+    """
     if period is None:
         return None
     start, end = period
