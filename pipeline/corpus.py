@@ -40,6 +40,7 @@ _OTHER_TIME = re.compile(
 _RATIOS = ("percent", "percentage_point")
 _REGION = re.compile(r"\b(?:region|oblast|province|krai|county|district|governorate)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_PLACE_PREFIX = re.compile(r"^(?:the\s+)?(?:republic\s+of\s+)?")
 _ALIASES = {
     "russian federation": "russia",
     "us": "united states",
@@ -153,8 +154,8 @@ def source_of(extraction: Extraction) -> str | None:
         regions = [(n, p) for p, n in places.items() if _REGION.search(p) and n > max(count, 1)]
         return max(regions)[1] if regions else country
     named = f"{extraction.release.issuer or ''} {extraction.release.title or ''}".lower()
-    for alias, country in countries.items():
-        if re.search(rf"\b{re.escape(alias)}\b", named):
+    for pattern, country in _country_patterns():
+        if pattern.search(named):
             return country
     if places:
         return places.most_common(1)[0][0]
@@ -163,7 +164,7 @@ def source_of(extraction: Extraction) -> str | None:
 
 def place_key(name: str) -> str:
     """A place name in one spelling: lower-case, no 'the' or 'Republic of', aliases resolved."""
-    key = re.sub(r"^(?:the\s+)?(?:republic\s+of\s+)?", "", name.strip().lower())
+    key = _PLACE_PREFIX.sub("", name.strip().lower())
     return _ALIASES.get(key, _country_names().get(key, key))
 
 
@@ -175,6 +176,12 @@ def _country_names() -> dict[str, str]:
         names.update((alias.lower(), country.name.lower()) for alias in country.aliases)
     names.update((alias, key) for alias, key in _ALIASES.items())
     return names
+
+
+@lru_cache(maxsize=1)
+def _country_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each name of _country_names as a whole-word pattern, with its country, in that order."""
+    return [(re.compile(rf"\b{re.escape(name)}\b"), key) for name, key in _country_names().items()]
 
 
 def reporting_period(extraction: Extraction) -> tuple[dt.date, dt.date] | None:
@@ -205,8 +212,12 @@ def _year_to(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def year_to_date_months(period: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
-    """(year, months) for a period from 1 January to the end of a month of the same year."""
+    """(year, months) for a period from 1 January to the end of a month of the same year.
+
+    Memoised: the series checks and their grouping ask it for every entry, of few periods.
+    """
     if period is None:
         return None
     start, end = period
@@ -223,7 +234,7 @@ def same_measure(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def measure_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
     """The share of all words the two measures share, when they match (same_measure)."""
-    if not a or not b:
+    if not a or not b or a.isdisjoint(b):  # most pairs: no set built, no division
         return None
     shared = len(a & b)
     overlap = shared / (len(a) + len(b) - shared)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
-from .checks.registry import Check
+from .checks.registry import Check, GroupBy
 from .corpus import Entry
 
 CACHED_RELEASES = 64
@@ -47,10 +47,13 @@ class EntryGroups:
         release = self._releases
         self._releases += 1
         position = {id(e): i for i, e in enumerate(entries)}
+        grouped: dict[GroupBy | None, list[tuple[str, int]]] = {}  # checks may share a group_by
         members: set[tuple[str, str, int, int]] = set()
         for check in checks:
-            pairs = check.group_by(entries) if check.group_by else (("", e) for e in entries)
-            members.update((check.id, repr(key), release, position[id(e)]) for key, e in pairs)
+            if check.group_by not in grouped:
+                pairs = check.group_by(entries) if check.group_by else (("", e) for e in entries)
+                grouped[check.group_by] = [(repr(key), position[id(e)]) for key, e in pairs]
+            members.update((check.id, key, release, at) for key, at in grouped[check.group_by])
         if members:
             blob = pickle.dumps(list(entries), pickle.HIGHEST_PROTOCOL)
             self._con.execute("INSERT INTO releases VALUES (?, ?)", (release, blob))
@@ -68,7 +71,7 @@ class EntryGroups:
             " USING (check_id, key) ORDER BY first, m.check_id, m.key, m.release, m.position"
         )
         for (check_id, _), group in groupby(rows, key=itemgetter(0, 1)):
-            yield check_id, [self._entries(release)[position] for *_, release, position in group]
+            yield check_id, [self._entries(release)[position] for _, _, release, position in group]
 
     def _unpickle(self, release: int) -> list[Entry]:
         (blob,) = self._con.execute(

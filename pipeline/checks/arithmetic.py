@@ -19,6 +19,7 @@ ROUNDING = "rounded (half-up or half-down)"
 TRUNCATION = "truncated"
 READINGS = [ROUNDING, TRUNCATION]
 _THOUSANDS_POINT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_NON_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def printed_unit(claim: Claim) -> float:
 
     Word numbers ('five') and numbers without digits count as exact integers (unit 1).
     """
-    digits = re.sub(r"\D", "", claim.value_text.split("e")[0])
+    digits = _NON_DIGIT.sub("", claim.value_text.split("e")[0])
     if not digits or int(digits) == 0:
         return 1.0
     return abs(claim.value) / int(digits)
@@ -81,7 +82,7 @@ def printed_unit(claim: Claim) -> float:
 def _significant_unit(claim: Claim) -> float:
     """The place value of the last non-zero digit: '30' -> 10, '27,700' -> 100."""
     unit = printed_unit(claim)
-    digits = re.sub(r"\D", "", claim.value_text)
+    digits = _NON_DIGIT.sub("", claim.value_text)
     stripped = digits.rstrip("0")
     if stripped and "." not in claim.value_text:
         unit *= 10 ** (len(digits) - len(stripped))

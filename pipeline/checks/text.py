@@ -9,26 +9,34 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import pairwise
+from typing import TypeVar
 
 from ..schema import Claim, Extraction
 
+T = TypeVar("T")
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9•])|\n\s*\n|\n\s*[•*-]\s+")
 _PERCENT_AFTER = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
+_HEDGE_WORDS = (
+    ("more than|over|above|in excess of", "more_than"),
+    ("less than|fewer than|under|below", "less_than"),
+    ("about|around|approximately|roughly|some|an estimated|estimated", "about"),
+    ("nearly|almost|close to|just under", "nearly"),
+    ("at least|no fewer than|no less than", "at_least"),
+    ("at most|up to|no more than", "at_most"),
+)
 _HEDGES = [
     (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
-    for words, qualifier in (
-        ("more than|over|above|in excess of", "more_than"),
-        ("less than|fewer than|under|below", "less_than"),
-        ("about|around|approximately|roughly|some|an estimated|estimated", "about"),
-        ("nearly|almost|close to|just under", "nearly"),
-        ("at least|no fewer than|no less than", "at_least"),
-        ("at most|up to|no more than", "at_most"),
-    )
+    for words, qualifier in _HEDGE_WORDS
 ]
+_ANY_HEDGE = re.compile(rf"\b(?:{'|'.join(w for w, _ in _HEDGE_WORDS)})\s+$", re.IGNORECASE)
+"""Matches where some pattern of _HEDGES does: one search rules out all six for most claims."""
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 SUBSET = re.compile(
     r"\b(?:of (?:them|which|whom|these|those)|including|among (?:them|these|which))\b", re.I
 )
@@ -83,31 +91,40 @@ class Sentence:
         return self.template[a : self.template.index(f"{{{right}}}")]
 
 
-_SENTENCES: dict[int, list[Sentence]] = {}
+def per_extraction(func: Callable[[Extraction], T]) -> Callable[[Extraction], T]:
+    """Memoise `func` per extraction object, until the object is garbage-collected.
+
+    For what several checks read from one release: it is computed once, and shared.
+    """
+    results: dict[int, T] = {}
+
+    @wraps(func)
+    def cached(extraction: Extraction) -> T:
+        key = id(extraction)
+        if key not in results:
+            results[key] = func(extraction)
+            weakref.finalize(extraction, results.pop, key, None)
+        return results[key]
+
+    return cached
 
 
+@per_extraction
 def sentences(extraction: Extraction) -> list[Sentence]:
     """The release text cut into sentences, each with the claims that lie inside it.
 
-    Every check asks for them, so they are cut once per extraction object and kept until the
-    object is garbage-collected.
+    Every check asks for them, so they are cut once per extraction object (per_extraction).
     """
-    key = id(extraction)
-    if key not in _SENTENCES:
-        _SENTENCES[key] = _cut(extraction)
-        weakref.finalize(extraction, _SENTENCES.pop, key, None)
-    return _SENTENCES[key]
-
-
-def _cut(extraction: Extraction) -> list[Sentence]:
     text = extraction.release.text
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     claims = sorted((_resolved(text, c) for c in extraction.claims), key=lambda c: c.start)
+    starts = [c.start for c in claims]
     out: list[Sentence] = []
     for start, end in pairwise(bounds):
-        inside = tuple(c for c in claims if start <= c.start and c.end <= end)
         if not text[start:end].strip():
             continue
+        candidates = claims[bisect_left(starts, start) : bisect_right(starts, end)]
+        inside = tuple(c for c in candidates if c.end <= end)
         out.append(
             Sentence(
                 len(out), start, end, text[start:end], inside, _template(text, start, end, inside)
@@ -121,8 +138,8 @@ def _resolved(text: str, claim: Claim) -> Claim:
     update: dict[str, str] = {}
     if claim.kind == "count" and _PERCENT_AFTER.match(text, claim.end):
         update["kind"] = "percent"
-    if claim.qualifier is None:
-        before = text[max(0, claim.start - 24) : claim.start]
+    before = text[max(0, claim.start - 24) : claim.start]
+    if claim.qualifier is None and _ANY_HEDGE.search(before):
         for pattern, qualifier in _HEDGES:
             if pattern.search(before):
                 update["qualifier"] = qualifier
@@ -147,6 +164,7 @@ def placeholders(fragment: str) -> Iterator[int]:
     return (int(m.group(1)) for m in _PLACEHOLDER.finditer(fragment))
 
 
+@lru_cache(maxsize=8192)
 def direction(fragment: str) -> str | None:
     """'increase' or 'decrease' when the fragment names exactly one direction, else None."""
     fragment = _HEDGE.sub(" ", fragment)
@@ -158,7 +176,7 @@ def direction(fragment: str) -> str | None:
 
 def is_year_like(claim: Claim) -> bool:
     """A bare four-digit number between 1800 and 2099, which is probably a year, not a count."""
-    return claim.kind == "count" and re.fullmatch(r"(?:1[89]|20)\d\d", claim.value_text) is not None
+    return claim.kind == "count" and _YEAR_LIKE.fullmatch(claim.value_text) is not None
 
 
 def is_change(sentence: Sentence, claim: Claim) -> bool:

@@ -57,13 +57,29 @@ def _best(entry: Entry, candidates: Points) -> tuple[int, Entry] | None:
     return scored[0][1]
 
 
-def _mutual(a: Entry, b_release: Points, a_release: Points) -> tuple[int, Entry] | None:
-    """The entry of another release that `a` best matches and that best matches `a` back."""
-    found = _best(a, b_release)
-    if found is None:
-        return None
-    back = _best(found[1], a_release)
-    return found if back is not None and back[1] is a else None
+class _Matches:
+    """Best matches between the releases of one group, each found once: the series checks
+    ask for the same entry and release many times (every triple of releases)."""
+
+    def __init__(self, group: dict[str, Points]) -> None:
+        self.group = group
+        self._found: dict[tuple[int, str], tuple[int, Entry] | None] = {}
+
+    def best(self, entry: Entry, release: str) -> tuple[int, Entry] | None:
+        """_best of the entry among the points of a release."""
+        key = (id(entry), release)
+        if key not in self._found:
+            self._found[key] = _best(entry, self.group[release])
+        return self._found[key]
+
+    def mutual(self, a: Entry, a_release: str, b_release: str) -> tuple[int, Entry] | None:
+        """The entry of b_release that `a` (of a_release) best matches and that best matches
+        `a` back."""
+        found = self.best(a, b_release)
+        if found is None:
+            return None
+        back = self.best(found[1], a_release)
+        return found if back is not None and back[1] is a else None
 
 
 def _signed(entry: Entry) -> Interval:
@@ -89,28 +105,27 @@ def ytd_change_series(entries: Sequence[Entry]) -> Iterator[Finding]:
     under every rounding or truncation of the stated figures.
     """
     for group in _ytd_groups(entries, ("percent",)).values():
+        matches = _Matches(group)
         releases = sorted(group, key=lambda r: max(m for m, _ in group[r]))
         for r1, r2, r3 in combinations(releases, 3):
             for m1, a in group[r1]:
                 if a.direction is None:
                     continue
-                found_b = _mutual(a, group[r2], group[r1])
-                found_c = found_b and _mutual(found_b[1], group[r3], group[r2])
-                if not found_b or not found_c or _mutual(a, group[r3], group[r1]) != found_c:
+                found_b = matches.mutual(a, r1, r2)
+                found_c = found_b and matches.mutual(found_b[1], r2, r3)
+                if not found_b or not found_c or matches.mutual(a, r1, r3) != found_c:
                     continue
                 (m2, b), (m3, c) = found_b, found_c
-                if not m1 < m2 < m3 or _skips(group, releases, (r1, r2, r3), a):
+                if not m1 < m2 < m3 or _skips(matches, releases, (r1, r2, r3), a):
                     continue
                 yield from _spike((m1, a), (m2, b), (m3, c))
 
 
-def _skips(
-    group: dict[str, Points], releases: list[str], chosen: tuple[str, str, str], a: Entry
-) -> bool:
+def _skips(matches: _Matches, releases: list[str], chosen: tuple[str, str, str], a: Entry) -> bool:
     """True when a release between the chosen ones also reports the measure."""
     first, last = releases.index(chosen[0]), releases.index(chosen[2])
     between = [r for r in releases[first + 1 : last] if r not in chosen]
-    return any(_mutual(a, group[r], group[chosen[0]]) for r in between)
+    return any(matches.mutual(a, chosen[0], r) for r in between)
 
 
 def _spike(*points: tuple[int, Entry]) -> Iterator[Finding]:
@@ -158,9 +173,10 @@ def ytd_totals(entries: Sequence[Entry]) -> Iterator[Finding]:
     January–m2 (m1 < m2 ≤ 12) of the same year, under every reading of the printed figures.
     """
     for group in _ytd_groups(entries, ("count", "mass", "money", "volume")).values():
+        matches = _Matches(group)
         for r1, r2 in combinations(sorted(group), 2):
             for m1, a in group[r1]:
-                found = _mutual(a, group[r2], group[r1])
+                found = matches.mutual(a, r1, r2)
                 if found is None or found[0] == m1:
                     continue
                 (early, x), (late, y) = sorted([(m1, a), found], key=lambda p: p[0])

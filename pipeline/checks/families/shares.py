@@ -27,7 +27,14 @@ from ..arithmetic import (
 )
 from ..measures import claim_concepts, clause, concepts, content_words, measured
 from ..registry import Finding, register_check
-from ..text import Sentence, is_change, is_year_like, placeholders, sentences
+from ..text import (
+    Sentence,
+    is_change,
+    is_year_like,
+    per_extraction,
+    placeholders,
+    sentences,
+)
 
 _SUBSET = re.compile(
     r"(?:[;:,]\s*|\b)(?:of (?:them|which|these|those)|includ(?:ing|ed|es)|among (?:them|these)"
@@ -64,8 +71,16 @@ def amount(claim: Claim) -> Interval:
     return span.scale(factor)
 
 
-def part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
-    """Every whole with the parts (and shares of parts) stated after a subset marker."""
+@per_extraction
+def part_wholes(extraction: Extraction) -> tuple[PartWhole, ...]:
+    """Every whole with the parts (and shares of parts) stated after a subset marker.
+
+    Several checks read them, so they are found once per extraction (per_extraction).
+    """
+    return tuple(_part_wholes(extraction))
+
+
+def _part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
     units = sentences(extraction)
     for sentence in units:
         if lead := _OF_WHOLE.match(sentence.template):  # 'Of the 1,500 deaths, 900 were ...'

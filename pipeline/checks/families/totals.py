@@ -18,7 +18,15 @@ from ...schema import Claim, Extraction
 from ..arithmetic import READINGS, TRUNCATION, Interval, fmt, fmt_range, interval, printed_unit
 from ..measures import content_words
 from ..registry import Finding, register_check
-from ..text import Sentence, direction, is_change, is_year_like, placeholders, sentences
+from ..text import (
+    Sentence,
+    direction,
+    is_change,
+    is_year_like,
+    per_extraction,
+    placeholders,
+    sentences,
+)
 from .shares import AMOUNTS, amount, part_wholes
 
 PARTITIONS = (
@@ -63,8 +71,16 @@ class Enumeration:
         return shares and bool(_DISTRIBUTION.search(self.header))
 
 
-def enumerations(extraction: Extraction) -> Iterator[Enumeration]:
-    """Every whole with the parts the text lists for it (see the module docstring)."""
+@per_extraction
+def enumerations(extraction: Extraction) -> tuple[Enumeration, ...]:
+    """Every whole with the parts the text lists for it (see the module docstring).
+
+    Both sum checks read them, so they are found once per extraction (per_extraction).
+    """
+    return tuple(_enumerations(extraction))
+
+
+def _enumerations(extraction: Extraction) -> Iterator[Enumeration]:
     units = sentences(extraction)
     yield from _line_lists(extraction, units)
     for sentence in units:
