@@ -615,6 +615,14 @@ FOUND = [
         id="province-inside-a-letterhead",
     ),
     pytest.param(
+        "Shootings fell in St Elizabeth and Hanover, while St. Ann recorded 14 more.",
+        "GPE",
+        "St Elizabeth",
+        [],
+        1,
+        id="parish-written-with-st",
+    ),
+    pytest.param(
         "The Eastern Cape Department of Education said 80% of schools reopened.",
         "GPE",
         "Eastern Cape",
@@ -1078,6 +1086,8 @@ def test_rules_load() -> None:
     provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
     assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
     assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
+    parishes = {d.name: d.aliases for d in load_subdivisions() if d.country == "JM"}
+    assert "St Catherine" in parishes["Saint Catherine"] and "Clarendon" in parishes
 
 
 def test_union_of_states_named_by_its_members() -> None:
