@@ -216,6 +216,12 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
             ["41,200", "30,050", "77.9%"],
             True,
         ),
+        (
+            "Police registered 18,400 offences. The capital accounted for 6,100 of the registered "
+            "offences. Assaults accounted for 3,950 offences, or 21.5% of the total.",
+            ["18,400", "6,100", "3,950", "21.5%"],
+            False,
+        ),
     ],
     ids=[
         "rate-base-is-no-total",
@@ -234,6 +240,7 @@ def test_share_bounds(extraction: Factory, share: str, flagged: bool) -> None:
         "anaphor-names-whole-holds",
         "leading-of-these-holds",
         "leading-of-these-fails",
+        "a-part-is-no-total",
     ],
 )
 def test_share_of_earlier_total(

@@ -233,6 +233,7 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _RATE_BASE = re.compile(r"\b(?:per|every)\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+(?:out )?of (?:the|all|these|those)\b", re.IGNORECASE)
 _OF_THESE = re.compile(r"^\W*(?:of|among) (?:these|those|them)\s*,", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\{\d+\}\s+of (?:these|those)\s+([a-z]+)\b", re.IGNORECASE)
 LOOK_BACK = 3
@@ -311,6 +312,8 @@ def _earlier_total(
                 continue  # 'compared with 58,412 a year before' is another period's total
             if _RATE_BASE.search(unit.template[:at]):
                 continue  # 'per 100,000 people' is the base of a rate, not a total
+            if _PART_OF.match(unit.template, at + len(f"{{{unit.position(claim)}}}")):
+                continue  # '6,215 of the registered offences' is itself a part
             if named:  # what the claim itself counts, when extracted: not its neighbours
                 own = measured(claim)
                 if named <= (concepts(content_words(own)) if own else claim_concepts(unit, claim)):
