@@ -580,6 +580,10 @@ def _year_like(cand: Candidate) -> bool:
     return re.fullmatch(r"\d{4}", cand.value_text) is not None and 1800 <= cand.value <= 2100
 
 
+CAPITALS_LINE = 8
+"""Letters before a number on a line in capitals that make it a headline ('JCF REPORTS')."""
+
+
 def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
     """'Service "102"', 'Article 234', 'iPhone 11', 'S&P 500', 'TA-125', 'level 1'; not a
     number in thousands groups after a name ('NHS Fife 2,377'): names are not numbered so."""
@@ -594,6 +598,8 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return False
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False
+    if _in_capitals(before):
+        return False  # 'POLICE REPORT 612 MURDERS': capitals are the headline's, not a name's
     number = _token_at(doc, cand.num_start)
     if word[-1] in ".!?" and number is not None and number.is_sent_start:
         return False  # 'per 100,000 Filipinos. Eleven suspects': the word ends a sentence
@@ -603,6 +609,12 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
         return True
     token = _token_at(doc, prev.start(1) + (cand.num_start - len(before)))
     return token is not None and not token.is_sent_start and token.pos_ == "PROPN"
+
+
+def _in_capitals(before: str) -> bool:
+    """Whether the line so far is written in capitals (a headline), over a few words."""
+    letters = [ch for ch in before[before.rfind("\n") + 1 :] if ch.isalpha()]
+    return len(letters) >= CAPITALS_LINE and all(ch.isupper() for ch in letters)
 
 
 def _token_at(doc: Doc, char: int):  # type: ignore[no-untyped-def]

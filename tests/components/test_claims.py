@@ -39,6 +39,8 @@ CONTEXT = [
     ("The province lost 57 lives on its roads last year.", "57", None, None, "li"),
     ("The index lost 57 points on Friday.", "57", None, "decrease", None),
     ("The new depot is worth £3m. Building starts in June.", "£3m", None, None, "depot"),
+    ("CITY POLICE RECORD 418 BURGLARIES IN MAY\n\nBurglaries fell.", "418", None, None,
+     "burglar"),
     ("Payrolls grew by 2,100, below the 6,300 added in April.", "6,300", None, "increase", None),
     ("Fire crews will spend $9 million on wildfire training.", "$9 million", None, None,
      "wildfire training"),
