@@ -38,6 +38,8 @@ CONTEXT = [
     ("The unit solved 415 cases.", "415", None, None, "case"),
     ("The province lost 57 lives on its roads last year.", "57", None, None, "li"),
     ("The index lost 57 points on Friday.", "57", None, "decrease", None),
+    ("Online fraud cases exceeded 4 300 last year.", "4 300", "more_than", None, "fraud"),
+    ("The toll exceeded the 2022 total by 38.", "38", None, "increase", None),
     ("The new depot is worth £3m. Building starts in June.", "£3m", None, None, "depot"),
     ("CITY POLICE RECORD 418 BURGLARIES IN MAY\n\nBurglaries fell.", "418", None, None,
      "burglar"),
