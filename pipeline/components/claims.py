@@ -253,10 +253,10 @@ class ClaimsComponent:
         token = doc[span.end]
         if token.lower_ == "or":
             restated = _quantity_at(doc, span.end + 1)
-            if restated is not None and restated.end + 1 < len(doc):
-                after = doc[restated.end]
-                if after.lower_ in COMPARATIVES and doc[restated.end + 1].lower_ == "than":
-                    return self.words.direction(after)
+            if restated is not None and (comparative := _compared_after(doc, restated.end)):
+                return self.words.direction(comparative)
+        if token.pos_ == "NOUN" and (comparative := _compared_after(doc, span.end)):
+            return self.words.direction(comparative)  # '634 crimes fewer than'
         if token.lower_ in COMPARATIVES:
             if span.start > 0 and doc[span.start - 1].lower_ == "or":
                 return None
@@ -1193,6 +1193,15 @@ def _modifies_object(verb: Token, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].pos_ == "NOUN"
     )
+
+
+def _compared_after(doc: Doc, i: int) -> Token | None:
+    """The comparative of 'fewer than' or 'crimes fewer than' starting at token i."""
+    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lower_ not in COMPARATIVES:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in COMPARATIVES and doc[i + 1].lower_ == "than":
+        return doc[i]
+    return None
 
 
 def _counts_lives(span: Span) -> bool:
