@@ -51,7 +51,10 @@ DATELINE_LABEL = re.compile(
 )
 DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’ ]{0,80}?\s*(?:,|[–—|-])\s*")
 DATELINE_END = re.compile(r"[ \t]*(?:$|[.,;|(]|--|[–—-]\s|\d{1,2}[:.]\d\d)", re.MULTILINE)
-LEAD_ON = re.compile(r"(?:\A|[.!?]\s+|\n)[ \t]*On\s+\Z")
+# A dateline place may stand before it: "HARRISBURG, PA - On March 9, ...".
+LEAD_ON = re.compile(
+    r"(?:\A|[.!?]\s+|\n)[ \t]*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z.]+)?\s*[-–—:]+\s*)?On\s+\Z"
+)
 STATED_ON = re.compile(
     r"(?:\A|[.!?]\s+|\n)[ \t]*(?:This|The)\s+(?:press\s+)?"
     r"(?:release|data|information|statement|figures)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"

@@ -251,8 +251,12 @@ class ClaimsComponent:
         if span.end >= len(doc):
             return None
         token = doc[span.end]
+        if token.lower_ == "," and span.end + 1 < len(doc):  # '2 218, or 5,1%, fewer than'
+            token = doc[span.end + 1]
+            if token.lower_ in COMPARATIVES and (comparative := _compared_after(doc, token.i)):
+                return self.words.direction(comparative)
         if token.lower_ == "or":
-            restated = _quantity_at(doc, span.end + 1)
+            restated = _quantity_at(doc, token.i + 1)
             if restated is not None and (comparative := _compared_after(doc, restated.end)):
                 return self.words.direction(comparative)
         if token.pos_ == "NOUN" and (comparative := _compared_after(doc, span.end)):
@@ -302,8 +306,11 @@ class ClaimsComponent:
         if last.sent != span.sent or last._.pressfacts_quantity.change is None:
             return None
         between = doc[last.end : span.start]
-        if any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {";", "to", "from", "at"} for t in between):
-            return None
+        if any(
+            t.pos_ in {"VERB", "AUX"} or t.lower_ in {";", "to", "from", "at", "than"}
+            for t in between
+        ):
+            return None  # '9 fewer than in 2021, and 4 806 drivers were detained': a new clause
         joined = {t.lower_ for t in between}
         same_kind = last._.pressfacts_quantity.kind == span._.pressfacts_quantity.kind
         if "or" in joined or (same_kind and ("and" in joined or "," in joined)):
@@ -1196,7 +1203,9 @@ def _modifies_object(verb: Token, span: Span) -> bool:
 
 
 def _compared_after(doc: Doc, i: int) -> Token | None:
-    """The comparative of 'fewer than' or 'crimes fewer than' starting at token i."""
+    """The comparative of 'fewer than', ', fewer than' or 'crimes fewer than' from token i."""
+    if i < len(doc) and doc[i].lower_ == ",":
+        i += 1
     if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lower_ not in COMPARATIVES:
         i += 1
     if i + 1 < len(doc) and doc[i].lower_ in COMPARATIVES and doc[i + 1].lower_ == "than":

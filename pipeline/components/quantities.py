@@ -594,7 +594,7 @@ def _is_name(doc: Doc, cand: Candidate, before: str) -> bool:
     lower = word.lower()
     if lower.rstrip(".") in NAME_WORDS or lower in NAME_WORDS or re.search(r"[A-Za-z]-$", before):
         return True
-    if re.search(r"\d[,\u00a0\u2009\u202f]\d{3}(?!\d)", cand.value_text):
+    if re.search(r"\d[, \u00a0\u2009\u202f]\d{3}(?!\d)", cand.value_text):
         return False
     if lower in NOT_NAME or lower.rstrip(".") in MONTHS or not any(ch.isupper() for ch in word):
         return False

@@ -737,6 +737,12 @@ RELEASE_DATES = [
         "inferred",
     ),
     (
+        "State police statistics\n\nCOLUMBUS, OH - On February 6, the superintendent presented "
+        "the statistics for calendar year 2023 to legislators.",
+        "2024-02-06",
+        "inferred",
+    ),
+    (
         "Crime in 2023\n\nThefts fell by 4%.\n\n"
         "The data were published by the ministry on 16 October 2023.",
         "2023-10-16",
