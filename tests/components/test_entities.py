@@ -615,6 +615,14 @@ FOUND = [
         id="province-inside-a-letterhead",
     ),
     pytest.param(
+        "The Gauteng Provincial Department of Health said 40 clinics opened.",
+        "GPE",
+        "Gauteng",
+        [],
+        1,
+        id="province-before-a-word-and-an-organisation-head",
+    ),
+    pytest.param(
         "Shootings fell in St Elizabeth and Hanover, while St. Ann recorded 14 more.",
         "GPE",
         "St Elizabeth",

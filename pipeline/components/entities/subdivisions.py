@@ -35,8 +35,8 @@ def stands_alone(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
     """Whether a match is written as a name and is not part of a longer one ('Lake Victoria',
     'Victoria Street'): its words capitalised but for particles inside ('Dar es Salaam'), no
     name word before it, and after it none but an
-    organisation head ('Gauteng Department'), a region noun or a person's name ('Premier of
-    Gauteng Lindiwe Dube')."""
+    organisation head ('Gauteng Department', 'Riga Regional Administration'), a region noun or
+    a person's name ('Premier of Gauteng Lindiwe Dube')."""
     words = [t for t in doc[start:end] if t.is_alpha]
     inner = words[1:-1]
     if not (is_name(words[0]) and is_name(words[-1])) or not all(
@@ -49,10 +49,21 @@ def stands_alone(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
         return True
     after = doc[end]
     return (
-        usual_case(after.text) in lex.heads
+        _head_follows(doc, lex, end)
         or after.lower_ in lex.place_nouns
         or (after.ent_iob_ == "B" and after.ent_type_ == "PERSON")
     )
+
+
+def _head_follows(doc: Doc, lex: Lexicon, end: int) -> bool:
+    """An organisation head right after the name, or after one more name word ('Gauteng
+    Department', 'Riga Regional Administration')."""
+    for i in range(end, min(end + 2, len(doc))):
+        if usual_case(doc[i].text) in lex.heads:
+            return True
+        if not is_name(doc[i]):
+            return False
+    return False
 
 
 def in_place_position(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
