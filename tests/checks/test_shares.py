@@ -87,6 +87,13 @@ def test_part_whole(extraction: Factory, text: str, claims: list[str], flagged: 
     assert bool(list(part_whole(extraction(text, claims)))) is flagged
 
 
+@pytest.mark.parametrize(("share", "flagged"), [("73.2%", False), ("78.2%", True)])
+def test_percent_of_the_whole_in_brackets(extraction: Factory, share: str, flagged: bool) -> None:
+    text = f"Knives were used in 90 of the 123 assaults ({share}) recorded in May."
+    made = extraction(text, ["90", "123", share])
+    assert bool(list(percent_of_total(made))) is flagged
+
+
 @pytest.mark.parametrize(
     ("share", "flagged"), [("65.9%", False), ("68.2%", True)], ids=["holds", "fails"]
 )

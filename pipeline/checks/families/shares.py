@@ -49,7 +49,10 @@ _OF_NAMED = re.compile(
 )
 _ENDS_WITH_CLAIM = re.compile(r"\{\d+\}\s*$")
 _PART_FIRST = re.compile(r"of\b", re.IGNORECASE)
-_OUT_OF = re.compile(r"\{(\d+)\}[^{}.;]{0,60}?\bout of (?:a total of )?\{(\d+)\}", re.IGNORECASE)
+_OUT_OF = re.compile(
+    r"\{(\d+)\}(?:[^{}.;]{0,60}?\bout of (?:a total of )?|\s+of the )\{(\d+)\}", re.IGNORECASE
+)
+_BRACKETED_SHARE = re.compile(r"[^{}.;()]{0,40}?\(\s*\{(\d+)\}\s*\)")
 _SHARE_AFTER = re.compile(r"^\s*(?:,\s*or|\(|,)\s*\{(\d+)\}")
 _SHARE_OF = re.compile(r"\{(\d+)\} of (?:them|these|those|which|all)\b", re.IGNORECASE)
 AMOUNTS = ("count", "mass", "money", "volume", "area", "length")
@@ -106,7 +109,11 @@ def _part_wholes(extraction: Extraction) -> Iterator[PartWhole]:
         for match in _OUT_OF.finditer(sentence.template):
             part, whole = (sentence.claims[int(match.group(i))] for i in (1, 2))
             if part.kind == whole.kind and part.kind in AMOUNTS:
-                yield PartWhole(whole, [part], {})
+                share = _BRACKETED_SHARE.match(sentence.template, match.end())
+                shares = {part.id: sentence.claims[int(share.group(1))]} if share else {}
+                yield PartWhole(
+                    whole, [part], {k: v for k, v in shares.items() if v.kind == "percent"}
+                )
 
 
 def _named_whole(units: list[Sentence], sentence: Sentence, words: frozenset[str]) -> Claim | None:
