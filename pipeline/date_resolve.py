@@ -309,10 +309,11 @@ def _fiscal_first_month(expr: DateExpr, ctx: DateContext) -> tuple[int, int] | N
 
 def _split_year_start(ctx: DateContext) -> int:
     """The month a split year ('2023/24') starts in: April where the country keeps the
-    calendar year or is unknown (a split year is no calendar year)."""
+    calendar year or is unknown (a split year is no calendar year); a state's where the
+    country's states keep their own (a US 'fiscal year 2021-22' is a state's, July-June)."""
     if ctx.fiscal is None or ctx.fiscal.start == 1:
         return load_lexicon().fiscal_year.split_year_start_month
-    return ctx.fiscal.start
+    return ctx.fiscal.state_start
 
 
 def _fiscal_year(expr: DateExpr, ctx: DateContext) -> DateInfo | None:

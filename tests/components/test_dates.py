@@ -607,6 +607,11 @@ DATES += [
         [("state fiscal year 2026", "2025-07-01", "2026-06-30", "fiscal_year")],
     ),
     (
+        "Ohio troopers issued 41,000 citations in fiscal year 2022-23, which ended June 30.",
+        None,
+        [("fiscal year 2022-23", "2022-07-01", "2023-06-30", "fiscal_year")],
+    ),
+    (
         "Hospital admissions, week ending 14 January 2024\n\nAcross the United Kingdom, 2.1 "
         "million patients were admitted in the financial year to date, 5% fewer than the "
         "previous week.",

@@ -1091,10 +1091,10 @@ def test_rules_load() -> None:
     assert "Ministry" in rules.org_heads
     assert any(c.name == "Russia" and "Russian Federation" in c.aliases for c in load_countries())
     assert not may_issue("Press Service of the Ministry of Defence")
-    provinces = {d.name for d in load_subdivisions() if d.country == "ZA"}
+    provinces = {d.name for d in load_subdivisions() if d.country == "South Africa"}
     assert {"Gauteng", "Eastern Cape", "Kwazulu-Natal"} <= provinces
     assert any(d.name == "Bihār" and d.aliases == ("Bihar",) for d in load_subdivisions())
-    parishes = {d.name: d.aliases for d in load_subdivisions() if d.country == "JM"}
+    parishes = {d.name: d.aliases for d in load_subdivisions() if d.country == "Jamaica"}
     assert "St Catherine" in parishes["Saint Catherine"] and "Clarendon" in parishes
 
 
@@ -1124,7 +1124,7 @@ def test_malformed_countries_raise_e011(tmp_path: Path) -> None:
 
 def test_malformed_subdivisions_raise_e011(tmp_path: Path) -> None:
     path = tmp_path / "subdivisions.tsv"
-    path.write_text("Gauteng\tZA\n", encoding="utf-8")
+    path.write_text("Gauteng\tSouth Africa\n", encoding="utf-8")
     with pytest.raises(PressfactsError) as info:
         load_subdivisions(path)
     assert info.value.code.name == "E011"

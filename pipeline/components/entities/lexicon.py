@@ -76,7 +76,7 @@ class Subdivision:
 
     name: str
     aliases: tuple[str, ...]
-    country: str  # ISO 3166-1 alpha-2 code
+    country: str  # as data/countries.tsv names it
 
 
 def read_rows(path: Path) -> list[list[str]]:
