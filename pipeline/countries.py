@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from .components.entities.lexicon import load_countries, load_rules, load_subdivisions
 
@@ -14,9 +14,12 @@ MAX_NAME_WORDS = 4
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 
 
+@lru_cache(maxsize=16)
 def main_country(text: str) -> str | None:
     """The gazetteer name of the country the text names most ('South African' counts for
-    South Africa), else of the subdivisions it names, or None when it names neither."""
+    South Africa), else of the subdivisions it names, or None when it names neither.
+
+    Memoised: the dates and the quantities components both ask it of each document."""
     counts = Counter(_country_of()[m[0]] for m in _country_names().finditer(text))
     if not counts:
         counts = Counter(_states_named(text))

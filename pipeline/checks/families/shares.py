@@ -306,21 +306,8 @@ def _earlier_total(
     found: list[Claim] = []
     for unit in reversed(units[max(0, sentence.index - LOOK_BACK) : sentence.index + 1]):
         for claim in reversed(unit.claims):
-            if claim.start >= count.start or claim.kind != count.kind or is_year_like(claim):
+            if claim.start >= count.start or not _may_be_total(unit, claim, count):
                 continue
-            if (
-                is_change(unit, claim)
-                or claim.per is not None
-                or amount(claim).high <= amount(count).low
-            ):
-                continue
-            at = unit.template.index(f"{{{unit.position(claim)}}}")
-            if _EARLIER.search(unit.template[:at]):
-                continue  # 'compared with 58,412 a year before' is another period's total
-            if _RATE_BASE.search(unit.template[:at]):
-                continue  # 'per 100,000 people' is the base of a rate, not a total
-            if _PART_OF.match(unit.template, at + len(f"{{{unit.position(claim)}}}")):
-                continue  # '6,215 of the registered offences' is itself a part
             if named:  # what the claim itself counts, when extracted: not its neighbours
                 own = measured(claim)
                 if named <= (concepts(content_words(own)) if own else claim_concepts(unit, claim)):
@@ -340,15 +327,23 @@ def _previous_total(units: list[Sentence], sentence: Sentence, count: Claim) -> 
     if sentence.index == 0:
         return None
     unit = units[sentence.index - 1]
-    for claim in reversed(unit.claims):
-        if claim.kind != count.kind or is_year_like(claim) or claim.per is not None:
-            continue
-        if is_change(unit, claim) or amount(claim).high <= amount(count).low:
-            continue
-        before = unit.template[: unit.template.index(f"{{{unit.position(claim)}}}")]
-        if not (_EARLIER.search(before) or _RATE_BASE.search(before)):
-            return claim
-    return None
+    return next((c for c in reversed(unit.claims) if _may_be_total(unit, c, count)), None)
+
+
+def _may_be_total(unit: Sentence, claim: Claim, count: Claim) -> bool:
+    """Whether the claim can be the total of `count`: a larger level of the same kind, not a
+    change, a rate, another period's figure, a rate's base or a part of something else."""
+    if claim.kind != count.kind or is_year_like(claim) or claim.per is not None:
+        return False
+    if is_change(unit, claim) or amount(claim).high <= amount(count).low:
+        return False
+    mark = f"{{{unit.position(claim)}}}"
+    at = unit.template.index(mark)
+    return not (
+        _EARLIER.search(unit.template[:at])  # 'compared with 58,412 a year before'
+        or _RATE_BASE.search(unit.template[:at])  # 'per 100,000 people'
+        or _PART_OF.match(unit.template, at + len(mark))  # '6,215 of the registered offences'
+    )
 
 
 def _share_fits(share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
